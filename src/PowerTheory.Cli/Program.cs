@@ -1,0 +1,2 @@
+Console.Error.WriteLine("powertheory: the command line is being built.");
+return 1;

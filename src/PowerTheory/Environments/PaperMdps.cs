@@ -1,0 +1,95 @@
+using PowerTheory.Mdps;
+
+namespace PowerTheory.Environments;
+
+/// <summary>
+/// The canonical example MDPs of the power-seeking papers and the closed-form micro-MDPs of THEORY.md §4.2. They double
+/// as test oracles and documentation.
+/// </summary>
+public static class PaperMdps
+{
+    /// <summary>
+    /// OPTSP Figure 1 (Turner et al. 2021), deterministic, 8 states. ASCII names with the paper's symbols as labels:
+    /// <c>star</c> (⋆) → {<c>empty</c> (∅, terminal) via <c>up</c>, <c>l</c> (ℓ◁) via <c>left</c>, <c>r</c> (r▷) via <c>right</c>};
+    /// <c>l</c> → {<c>l_sw</c> (ℓ↙), <c>l_nw</c> (ℓ↖)}; <c>l_sw</c> → {<c>l_sw</c>, <c>l_nw</c>}; <c>l_nw</c> → {<c>l_sw</c>};
+    /// <c>r</c> → {<c>r_se</c> (r↘), <c>r_ne</c> (r↗)}; <c>r_se</c> → {<c>r_se</c>, <c>r_ne</c>}; <c>r_ne</c> → {<c>r_ne</c>, <c>r_se</c>}.
+    /// The edge ℓ◁ → ℓ↖ is inferred by symmetry with r▷ → r↗ (THEORY.md §4.1).
+    /// </summary>
+    public static Mdp OptspFigure1()
+    {
+        var b = new MdpBuilder("optsp-fig1")
+            .AddStates("star", "empty", "l", "l_sw", "l_nw", "r", "r_se", "r_ne")
+            .AddAction("star", "up", "empty").AddAction("star", "left", "l").AddAction("star", "right", "r")
+            .AddAction("empty", "stay", "empty")
+            .AddAction("l", "sw", "l_sw").AddAction("l", "nw", "l_nw")
+            .AddAction("l_sw", "stay", "l_sw").AddAction("l_sw", "up", "l_nw")
+            .AddAction("l_nw", "down", "l_sw")
+            .AddAction("r", "se", "r_se").AddAction("r", "ne", "r_ne")
+            .AddAction("r_se", "stay", "r_se").AddAction("r_se", "up", "r_ne")
+            .AddAction("r_ne", "stay", "r_ne").AddAction("r_ne", "down", "r_se")
+            .SetLabel("star", "⋆").SetLabel("empty", "∅").SetLabel("l", "ℓ◁").SetLabel("l_sw", "ℓ↙")
+            .SetLabel("l_nw", "ℓ↖").SetLabel("r", "r▷").SetLabel("r_se", "r↘").SetLabel("r_ne", "r↗");
+        return b.Build();
+    }
+
+    /// <summary>
+    /// k terminal options (THEORY.md §4.2 item 1): <c>s</c> → {<c>t1</c> … <c>tk</c>}, each absorbing.
+    /// Under IID uniform(0,1) rewards POWER(s, γ) = k/(k+1) for every γ.
+    /// </summary>
+    public static Mdp TerminalOptions(int k)
+    {
+        if (k < 1) throw new ArgumentOutOfRangeException(nameof(k), k, $"k must be at least 1; got {k}.");
+        var b = new MdpBuilder($"terminal-options-{k}").AddState("s");
+        for (int i = 1; i <= k; i++) b.AddState($"t{i}");
+        for (int i = 1; i <= k; i++)
+        {
+            b.AddAction("s", $"to_t{i}", $"t{i}");
+            b.AddAction($"t{i}", "stay", $"t{i}");
+        }
+        return b.Build();
+    }
+
+    /// <summary>
+    /// A self-loop plus k terminal options (THEORY.md §4.2 item 2): POWER(s, γ) = (k+1)/(k+2) under IID uniform(0,1).
+    /// </summary>
+    public static Mdp SelfLoopPlusTerminals(int k)
+    {
+        if (k < 0) throw new ArgumentOutOfRangeException(nameof(k), k, $"k must be non-negative; got {k}.");
+        var b = new MdpBuilder($"loop-plus-{k}-terminals").AddState("s");
+        for (int i = 1; i <= k; i++) b.AddState($"t{i}");
+        b.AddAction("s", "stay", "s");
+        for (int i = 1; i <= k; i++)
+        {
+            b.AddAction("s", $"to_t{i}", $"t{i}");
+            b.AddAction($"t{i}", "stay", $"t{i}");
+        }
+        return b.Build();
+    }
+
+    /// <summary>A single terminal state (THEORY.md §4.2 item 3): POWER = E[X] = 1/2 under uniform(0,1).</summary>
+    public static Mdp TerminalState() =>
+        new MdpBuilder("terminal").AddState("t").AddAction("t", "stay", "t").Build();
+
+    /// <summary>
+    /// The stochastic gamble of THEORY.md §4.2 item 5 (and DESIGN.md §2): <c>s0</c> has <c>gamble</c> → t1 or t2 with
+    /// probability ½ each and <c>safe</c> → t3; t1, t2, t3 absorbing. POWER(s0) = E[max((x₁+x₂)/2, x₃)].
+    /// </summary>
+    public static Mdp GambleOrSafe() =>
+        new MdpBuilder("gamble-or-safe")
+            .AddStates("s0", "t1", "t2", "t3")
+            .AddAction("s0", "gamble", ("t1", 0.5), ("t2", 0.5))
+            .AddAction("s0", "safe", "t3")
+            .AddAction("t1", "stay", "t1").AddAction("t2", "stay", "t2").AddAction("t3", "stay", "t3")
+            .Build();
+
+    /// <summary>
+    /// The 2-cycle-versus-loop pair of THEORY.md §4.2 item 6: <c>x</c> has a self-loop and a move to <c>y</c>; <c>y</c>
+    /// can only return to <c>x</c>. V*(x) = (r_x + γ·max(r_x, r_y))/(1−γ²); POWER(x) = (4+3γ)/(6(1+γ)) under uniform(0,1).
+    /// </summary>
+    public static Mdp LoopVersusTwoCycle() =>
+        new MdpBuilder("loop-vs-2-cycle")
+            .AddStates("x", "y")
+            .AddAction("x", "stay", "x").AddAction("x", "go", "y")
+            .AddAction("y", "back", "x")
+            .Build();
+}

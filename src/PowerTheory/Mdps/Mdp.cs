@@ -1,0 +1,378 @@
+using System.Collections.ObjectModel;
+using PowerTheory.Internal;
+
+namespace PowerTheory.Mdps;
+
+/// <summary>
+/// An immutable finite Markov decision process ⟨S, A, T⟩ with named states, per-state named action sets and
+/// stochastic transitions stored as sparse rows (CSR).
+/// </summary>
+/// <remarks>
+/// <para>States are indexed 0..n−1 in the order given at construction. Each state s has its own actions
+/// a = 0..|A(s)|−1; the pair (s, a) has a global <em>state-action index</em> <c>FirstStateAction(s) + a</c>, and the row
+/// T(·|s,a) lists the successors with positive probability in increasing state order. Probabilities in each row are
+/// non-negative and sum to 1 within <see cref="RowSumTolerance"/>.</para>
+/// <para>Reward is state-based (R : S → ℝ, received at every visited state including the first), so it is not part of the
+/// model; an optional default reward vector, discount and reward-distribution spec read from a file are carried along
+/// for convenience.</para>
+/// <para>Build one with <see cref="MdpBuilder"/>, <see cref="FromDense"/>, or <see cref="Formats.MdpJson"/>.</para>
+/// </remarks>
+public sealed class Mdp : IEquatable<Mdp>
+{
+    /// <summary>The largest allowed |Σ_s' T(s'|s,a) − 1| for a transition row.</summary>
+    public const double RowSumTolerance = 1e-9;
+
+    private readonly string[] _stateNames;
+    private readonly string[] _actionNames;       // per state-action
+    private readonly int[] _actionOffsets;         // n+1
+    private readonly int[] _transitionOffsets;     // SA+1
+    private readonly int[] _successors;            // nnz
+    private readonly double[] _probabilities;      // nnz
+    private readonly int[] _stateOfStateAction;    // SA
+    private readonly Dictionary<string, int> _stateIndex;
+    private readonly double[]? _rewards;
+
+    internal Mdp(
+        string? name,
+        string[] stateNames,
+        string[] actionNames,
+        int[] actionOffsets,
+        int[] transitionOffsets,
+        int[] successors,
+        double[] probabilities,
+        double? gamma,
+        double[]? rewards,
+        string? rewardSpec,
+        IReadOnlyDictionary<string, string>? labels)
+    {
+        Name = name;
+        _stateNames = stateNames;
+        _actionNames = actionNames;
+        _actionOffsets = actionOffsets;
+        _transitionOffsets = transitionOffsets;
+        _successors = successors;
+        _probabilities = probabilities;
+        Gamma = gamma;
+        _rewards = rewards;
+        RewardSpec = rewardSpec;
+        Labels = new ReadOnlyDictionary<string, string>(
+            labels is null ? new Dictionary<string, string>() : new Dictionary<string, string>(labels));
+        _stateIndex = new Dictionary<string, int>(stateNames.Length, StringComparer.Ordinal);
+        for (int s = 0; s < stateNames.Length; s++) _stateIndex[stateNames[s]] = s;
+        _stateOfStateAction = new int[actionNames.Length];
+        bool deterministic = true;
+        for (int s = 0; s < stateNames.Length; s++)
+        {
+            for (int sa = actionOffsets[s]; sa < actionOffsets[s + 1]; sa++)
+            {
+                _stateOfStateAction[sa] = s;
+                if (transitionOffsets[sa + 1] - transitionOffsets[sa] != 1) deterministic = false;
+            }
+        }
+        IsDeterministic = deterministic;
+        StateNames = Array.AsReadOnly(_stateNames);
+    }
+
+    /// <summary>An optional name (from the file's <c>name</c> field or the builder).</summary>
+    public string? Name { get; }
+
+    /// <summary>An optional default discount γ carried with the model (from the file's <c>gamma</c> field).</summary>
+    public double? Gamma { get; }
+
+    /// <summary>An optional default reward vector R (one entry per state), from the file's <c>rewards</c> field.</summary>
+    public IReadOnlyList<double>? Rewards => _rewards is null ? null : Array.AsReadOnly(_rewards);
+
+    /// <summary>An optional reward-distribution specification (from the file's <c>reward</c> field), e.g. <c>uniform(0,1)</c>.</summary>
+    public string? RewardSpec { get; }
+
+    /// <summary>Optional free-text labels per state name (from the file's <c>labels</c> field).</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; }
+
+    /// <summary>The number of states |S|.</summary>
+    public int StateCount => _stateNames.Length;
+
+    /// <summary>The total number of state-action pairs Σ_s |A(s)|.</summary>
+    public int StateActionCount => _actionNames.Length;
+
+    /// <summary>The number of stored transitions (non-zero entries of T).</summary>
+    public int TransitionCount => _successors.Length;
+
+    /// <summary>True when every row T(·|s,a) is a point mass.</summary>
+    public bool IsDeterministic { get; }
+
+    /// <summary>The state names in index order.</summary>
+    public IReadOnlyList<string> StateNames { get; }
+
+    /// <summary>|A(s)|, the number of actions available at state <paramref name="state"/>.</summary>
+    public int ActionCount(int state) => _actionOffsets[state + 1] - _actionOffsets[state];
+
+    /// <summary>The global state-action index of action 0 at <paramref name="state"/>; action a is at this index + a.</summary>
+    public int FirstStateAction(int state) => _actionOffsets[state];
+
+    /// <summary>The global state-action index of (state, action).</summary>
+    public int StateActionIndex(int state, int action)
+    {
+        Preconditions.CheckState(this, state);
+        if ((uint)action >= (uint)ActionCount(state))
+            throw new ArgumentOutOfRangeException(nameof(action), action,
+                $"state '{_stateNames[state]}' has actions 0..{ActionCount(state) - 1}; got action {action}.");
+        return _actionOffsets[state] + action;
+    }
+
+    /// <summary>The state a global state-action index belongs to.</summary>
+    public int StateOf(int stateAction) => _stateOfStateAction[stateAction];
+
+    /// <summary>The name of action <paramref name="action"/> at <paramref name="state"/>.</summary>
+    public string ActionName(int state, int action) => _actionNames[StateActionIndex(state, action)];
+
+    /// <summary>The action names available at <paramref name="state"/>, in index order.</summary>
+    public IReadOnlyList<string> ActionNames(int state) =>
+        new ArraySegment<string>(_actionNames, _actionOffsets[state], ActionCount(state));
+
+    /// <summary>The successors with positive probability of the state-action pair <paramref name="stateAction"/>, ascending.</summary>
+    public ReadOnlySpan<int> Successors(int stateAction) =>
+        _successors.AsSpan(_transitionOffsets[stateAction], _transitionOffsets[stateAction + 1] - _transitionOffsets[stateAction]);
+
+    /// <summary>The probabilities T(s'|s,a) matching <see cref="Successors(int)"/>.</summary>
+    public ReadOnlySpan<double> Probabilities(int stateAction) =>
+        _probabilities.AsSpan(_transitionOffsets[stateAction], _transitionOffsets[stateAction + 1] - _transitionOffsets[stateAction]);
+
+    /// <summary>T(s'|s,a) for one triple (0 when s' is not a successor).</summary>
+    public double TransitionProbability(int state, int action, int successor)
+    {
+        int sa = StateActionIndex(state, action);
+        Preconditions.CheckState(this, successor, nameof(successor));
+        var succ = Successors(sa);
+        int k = succ.BinarySearch(successor);
+        return k >= 0 ? Probabilities(sa)[k] : 0.0;
+    }
+
+    /// <summary>CSR offsets: the actions of state s are the state-action indices [offsets[s], offsets[s+1]).</summary>
+    public ReadOnlySpan<int> StateActionOffsets => _actionOffsets;
+
+    /// <summary>CSR offsets: the transitions of state-action sa are entries [offsets[sa], offsets[sa+1]) of
+    /// <see cref="AllSuccessors"/> and <see cref="AllProbabilities"/>.</summary>
+    public ReadOnlySpan<int> TransitionOffsets => _transitionOffsets;
+
+    /// <summary>All successor indices, row after row (see <see cref="TransitionOffsets"/>).</summary>
+    public ReadOnlySpan<int> AllSuccessors => _successors;
+
+    /// <summary>All transition probabilities, row after row (see <see cref="TransitionOffsets"/>).</summary>
+    public ReadOnlySpan<double> AllProbabilities => _probabilities;
+
+    internal int[] ActionOffsetsArray => _actionOffsets;
+    internal int[] TransitionOffsetsArray => _transitionOffsets;
+    internal int[] SuccessorsArray => _successors;
+    internal double[] ProbabilitiesArray => _probabilities;
+
+    /// <summary>The index of the state called <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">No state has that name.</exception>
+    public int StateIndex(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (_stateIndex.TryGetValue(name, out int s)) return s;
+        throw new ArgumentException($"unknown state '{name}'; the MDP has states {DescribeNames(_stateNames)}.", nameof(name));
+    }
+
+    /// <summary>Looks up a state index by name.</summary>
+    public bool TryGetStateIndex(string name, out int state) => _stateIndex.TryGetValue(name, out state);
+
+    /// <summary>The index (within <paramref name="state"/>'s action set) of the action called <paramref name="action"/>.</summary>
+    /// <exception cref="ArgumentException">The state has no action with that name.</exception>
+    public int ActionIndex(int state, string action)
+    {
+        Preconditions.CheckState(this, state);
+        ArgumentNullException.ThrowIfNull(action);
+        for (int a = 0; a < ActionCount(state); a++)
+            if (string.Equals(_actionNames[_actionOffsets[state] + a], action, StringComparison.Ordinal)) return a;
+        throw new ArgumentException(
+            $"state '{_stateNames[state]}' has no action '{action}'; its actions are {DescribeNames(ActionNames(state))}.",
+            nameof(action));
+    }
+
+    /// <summary>True when some action at <paramref name="state"/> is a self-loop (T(s,a) = e_s): a 1-cycle.</summary>
+    public bool HasSelfLoop(int state)
+    {
+        for (int sa = _actionOffsets[state]; sa < _actionOffsets[state + 1]; sa++)
+        {
+            var succ = Successors(sa);
+            if (succ.Length == 1 && succ[0] == state) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when every action at <paramref name="state"/> is a self-loop (a terminal state).</summary>
+    public bool IsTerminal(int state)
+    {
+        for (int sa = _actionOffsets[state]; sa < _actionOffsets[state + 1]; sa++)
+        {
+            var succ = Successors(sa);
+            if (succ.Length != 1 || succ[0] != state) return false;
+        }
+        return true;
+    }
+
+    /// <summary>A copy with another name, default discount, default reward vector or reward spec.</summary>
+    public Mdp With(string? name = null, double? gamma = null, IReadOnlyList<double>? rewards = null, string? rewardSpec = null)
+    {
+        double[]? r = rewards is null ? _rewards : rewards.ToArray();
+        if (r is not null) Preconditions.CheckRewardVector(this, r);
+        if (gamma is { } g && (double.IsNaN(g) || g < 0 || g > 1))
+            throw new ArgumentOutOfRangeException(nameof(gamma), g, $"gamma must be in [0, 1]; got {g}.");
+        return new Mdp(name ?? Name, _stateNames, _actionNames, _actionOffsets, _transitionOffsets, _successors,
+            _probabilities, gamma ?? Gamma, r, rewardSpec ?? RewardSpec, Labels);
+    }
+
+    /// <summary>
+    /// The MDP with its states relabelled by the permutation φ: state s of this MDP becomes state φ(s) of the result
+    /// (names, actions and transitions travel with the state), so T'(φ(s')|φ(s),a) = T(s'|s,a).
+    /// </summary>
+    /// <param name="permutation">φ as an array, <c>permutation[s] = φ(s)</c>; must be a permutation of 0..n−1.</param>
+    public Mdp RelabelStates(IReadOnlyList<int> permutation)
+    {
+        ArgumentNullException.ThrowIfNull(permutation);
+        int n = StateCount;
+        if (permutation.Count != n)
+            throw new ArgumentException($"permutation must have {n} entries; got {permutation.Count}.", nameof(permutation));
+        var inverse = new int[n];
+        Array.Fill(inverse, -1);
+        for (int s = 0; s < n; s++)
+        {
+            int t = permutation[s];
+            if ((uint)t >= (uint)n || inverse[t] != -1)
+                throw new ArgumentException($"permutation is not a permutation of 0..{n - 1} (entry {s} = {t}).", nameof(permutation));
+            inverse[t] = s;
+        }
+        var builder = new MdpBuilder(Name);
+        for (int t = 0; t < n; t++) builder.AddState(_stateNames[inverse[t]]);
+        for (int t = 0; t < n; t++)
+        {
+            int s = inverse[t];
+            for (int a = 0; a < ActionCount(s); a++)
+            {
+                int sa = _actionOffsets[s] + a;
+                var succ = Successors(sa);
+                var prob = Probabilities(sa);
+                var outcomes = new (string, double)[succ.Length];
+                for (int k = 0; k < succ.Length; k++) outcomes[k] = (_stateNames[succ[k]], prob[k]);
+                builder.AddAction(_stateNames[s], _actionNames[sa], outcomes);
+            }
+        }
+        builder.Gamma = Gamma;
+        builder.RewardSpec = RewardSpec;
+        if (_rewards is not null)
+        {
+            var r = new double[n];
+            for (int s = 0; s < n; s++) r[permutation[s]] = _rewards[s];
+            builder.SetRewards(r);
+        }
+        foreach (var (k, v) in Labels) builder.SetLabel(k, v);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Builds an MDP from dense arrays <c>P[a][s][s']</c> (the probability of moving from s to s' under action a) and an
+    /// availability mask <c>available[a][s]</c>. Unavailable (a, s) pairs are absent — never "value 0" — and their rows
+    /// are ignored. Every state must have at least one available action.
+    /// </summary>
+    /// <param name="transitions">P[a][s][s'], each available row non-negative and summing to 1 within 1e-9.</param>
+    /// <param name="available">available[a][s]; null means every action is available everywhere.</param>
+    /// <param name="stateNames">Optional state names (default <c>s0, s1, …</c>).</param>
+    /// <param name="actionNames">Optional action names, one per action index (default <c>a0, a1, …</c>).</param>
+    /// <param name="name">Optional model name.</param>
+    public static Mdp FromDense(
+        double[][][] transitions,
+        bool[][]? available = null,
+        IReadOnlyList<string>? stateNames = null,
+        IReadOnlyList<string>? actionNames = null,
+        string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(transitions);
+        int m = transitions.Length;
+        if (m == 0) throw new MdpValidationException("P", "P must have at least one action (P[a][s][s']).");
+        if (transitions[0] is null || transitions[0].Length == 0)
+            throw new MdpValidationException("P[0]", "P[0] must have at least one state row.");
+        int n = transitions[0].Length;
+        if (stateNames is not null && stateNames.Count != n)
+            throw new MdpValidationException("stateNames", $"stateNames has {stateNames.Count} entries but P has {n} states.");
+        if (actionNames is not null && actionNames.Count != m)
+            throw new MdpValidationException("actionNames", $"actionNames has {actionNames.Count} entries but P has {m} actions.");
+        if (available is not null && available.Length != m)
+            throw new MdpValidationException("available", $"available has {available.Length} action rows but P has {m} actions.");
+        var sNames = stateNames?.ToArray() ?? Enumerable.Range(0, n).Select(i => $"s{i}").ToArray();
+        var aNames = actionNames?.ToArray() ?? Enumerable.Range(0, m).Select(i => $"a{i}").ToArray();
+        var builder = new MdpBuilder(name);
+        builder.AddStates(sNames);
+        for (int a = 0; a < m; a++)
+        {
+            if (transitions[a] is null || transitions[a].Length != n)
+                throw new MdpValidationException($"P[{a}]", $"P[{a}] must have {n} state rows; got {transitions[a]?.Length ?? 0}.");
+            if (available is not null && (available[a] is null || available[a].Length != n))
+                throw new MdpValidationException($"available[{a}]", $"available[{a}] must have {n} entries.");
+        }
+        for (int s = 0; s < n; s++)
+        {
+            for (int a = 0; a < m; a++)
+            {
+                if (available is not null && !available[a][s]) continue;
+                var row = transitions[a][s];
+                if (row is null || row.Length != n)
+                    throw new MdpValidationException($"P[{a}][{s}]",
+                        $"P[{a}][{s}] (state '{sNames[s]}', action '{aNames[a]}') must have {n} entries; got {row?.Length ?? 0}.");
+                var outcomes = new List<(string, double)>();
+                for (int t = 0; t < n; t++)
+                {
+                    if (row[t] != 0.0 || double.IsNaN(row[t])) outcomes.Add((sNames[t], row[t]));
+                }
+                builder.AddAction(sNames[s], aNames[a], outcomes.ToArray());
+            }
+        }
+        return builder.Build();
+    }
+
+    /// <inheritdoc />
+    public bool Equals(Mdp? other)
+    {
+        if (other is null) return false;
+        if (ReferenceEquals(this, other)) return true;
+        return Name == other.Name
+            && Nullable.Equals(Gamma, other.Gamma)
+            && RewardSpec == other.RewardSpec
+            && _stateNames.AsSpan().SequenceEqual(other._stateNames)
+            && _actionNames.AsSpan().SequenceEqual(other._actionNames)
+            && _actionOffsets.AsSpan().SequenceEqual(other._actionOffsets)
+            && _transitionOffsets.AsSpan().SequenceEqual(other._transitionOffsets)
+            && _successors.AsSpan().SequenceEqual(other._successors)
+            && _probabilities.AsSpan().SequenceEqual(other._probabilities)
+            && ((_rewards is null && other._rewards is null)
+                || (_rewards is not null && other._rewards is not null && _rewards.AsSpan().SequenceEqual(other._rewards)))
+            && Labels.Count == other.Labels.Count
+            && Labels.All(kv => other.Labels.TryGetValue(kv.Key, out var v) && v == kv.Value);
+    }
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as Mdp);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        h.Add(StateCount);
+        h.Add(StateActionCount);
+        h.Add(TransitionCount);
+        foreach (var s in _stateNames) h.Add(s);
+        return h.ToHashCode();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"Mdp{(Name is null ? "" : $" '{Name}'")}: {StateCount} states, {StateActionCount} state-action pairs, " +
+        $"{(IsDeterministic ? "deterministic" : "stochastic")}";
+
+    internal static string DescribeNames(IReadOnlyList<string> names)
+    {
+        const int max = 12;
+        var shown = names.Take(max).Select(n => $"'{n}'");
+        return "[" + string.Join(", ", shown) + (names.Count > max ? $", … ({names.Count} in all)" : "") + "]";
+    }
+}

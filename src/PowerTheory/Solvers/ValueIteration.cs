@@ -1,0 +1,83 @@
+using PowerTheory.Internal;
+using PowerTheory.Mdps;
+
+namespace PowerTheory.Solvers;
+
+/// <summary>
+/// Value iteration V_{k+1}(s) = r(s) + γ·max_a Σ_s' T(s'|s,a)·V_k(s'), started at V₀ = r, stopped on the bound that
+/// guarantees the requested accuracy: ‖V_{k+1} − V*‖∞ ≤ γ/(1−γ)·‖V_{k+1} − V_k‖∞ ≤ accuracy (never on a relative change).
+/// </summary>
+public static class ValueIteration
+{
+    /// <summary>Solves for V* to the requested absolute accuracy.</summary>
+    /// <param name="mdp">The MDP.</param>
+    /// <param name="rewards">r(s), one finite entry per state.</param>
+    /// <param name="gamma">γ ∈ [0,1).</param>
+    /// <param name="accuracy">The guaranteed bound on ‖V − V*‖∞ (default 1e-10).</param>
+    /// <param name="tieTolerance">Relative tolerance for optimal-action ties (see <see cref="OptimalValues.TieTolerance"/>);
+    /// by default 10·accuracy.</param>
+    /// <param name="maxIterations">A safety cap; exceeding it throws.</param>
+    public static OptimalValues Solve(Mdp mdp, ReadOnlySpan<double> rewards, double gamma, double accuracy = 1e-10,
+        double? tieTolerance = null, int maxIterations = 10_000_000)
+    {
+        ArgumentNullException.ThrowIfNull(mdp);
+        Preconditions.CheckRewardVector(mdp, rewards);
+        Preconditions.CheckDiscount(gamma);
+        Preconditions.CheckTolerance(accuracy, nameof(accuracy));
+        int n = mdp.StateCount;
+        var r = rewards.ToArray();
+        var v = (double[])r.Clone();
+        var next = new double[n];
+        var offsets = mdp.StateActionOffsets;
+        var rowStart = mdp.TransitionOffsets;
+        var succ = mdp.AllSuccessors;
+        var prob = mdp.AllProbabilities;
+        double factor = gamma / (1 - gamma);
+        int iterations = 0;
+        double bound = double.PositiveInfinity;
+        while (true)
+        {
+            if (iterations >= maxIterations)
+                throw new InvalidOperationException(
+                    $"value iteration did not reach accuracy {accuracy:G3} within {maxIterations} sweeps (bound {bound:G3}).");
+            double diff = 0;
+            for (int s = 0; s < n; s++)
+            {
+                double best = double.NegativeInfinity;
+                for (int sa = offsets[s]; sa < offsets[s + 1]; sa++)
+                {
+                    double e = 0;
+                    for (int k = rowStart[sa]; k < rowStart[sa + 1]; k++) e += prob[k] * v[succ[k]];
+                    if (e > best) best = e;
+                }
+                double x = r[s] + gamma * best;
+                next[s] = x;
+                double d = Math.Abs(x - v[s]);
+                if (d > diff) diff = d;
+            }
+            (v, next) = (next, v);
+            iterations++;
+            bound = factor * diff;
+            if (bound <= accuracy) break;
+        }
+        var q = new double[mdp.StateActionCount];
+        PolicyEvaluation.FillActionValues(mdp, r, v, gamma, q);
+        var policy = GreedyPolicy(mdp, q);
+        return new OptimalValues(mdp, gamma, r, v, q, policy, "value-iteration", iterations, bound,
+            tieTolerance ?? Math.Max(10 * accuracy, 1e-12));
+    }
+
+    internal static Policy GreedyPolicy(Mdp mdp, ReadOnlySpan<double> q)
+    {
+        var actions = new int[mdp.StateCount];
+        for (int s = 0; s < actions.Length; s++)
+        {
+            int first = mdp.FirstStateAction(s);
+            int best = 0;
+            for (int a = 1; a < mdp.ActionCount(s); a++)
+                if (q[first + a] > q[first + best]) best = a;
+            actions[s] = best;
+        }
+        return Policy.Wrap(mdp, actions);
+    }
+}

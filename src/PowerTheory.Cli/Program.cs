@@ -1,2 +1,1 @@
-Console.Error.WriteLine("powertheory: the command line is being built.");
-return 1;
+return PowerTheory.Cli.CliApp.Run(args, Console.Out, Console.Error);

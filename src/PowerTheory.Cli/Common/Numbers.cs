@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace PowerTheory.Cli.Common;
+
+/// <summary>Culture-invariant number parsing and formatting for the command line.</summary>
+public static class Numbers
+{
+    /// <summary>Parses a finite double in invariant culture, or returns false.</summary>
+    public static bool TryParseFinite(string? text, out double value)
+    {
+        if (text is not null
+            && double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+            && double.IsFinite(value))
+        {
+            return true;
+        }
+        value = double.NaN;
+        return false;
+    }
+
+    /// <summary>The shortest text that parses back to the same double (invariant culture).</summary>
+    public static string RoundTrip(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A compact human-readable form (up to 10 significant digits).</summary>
+    public static string Human(double value) => value.ToString("G10", CultureInfo.InvariantCulture);
+}

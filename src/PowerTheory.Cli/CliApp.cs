@@ -39,15 +39,20 @@ public static class CliApp
     /// <param name="stdout">Where results go.</param>
     /// <param name="stderr">Where diagnostics and the error line go.</param>
     /// <returns>The exit code: 0 ok, 1 usage or validation error, 2 domain error.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, stdout, stderr, CreateRootCommand);
+
+    /// <summary>Runs a command tree built by <paramref name="createRoot"/> with the uniform error handling (for tests).</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<CliContext, Command> createRoot)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(createRoot);
         var context = new CliContext(stdout, stderr);
         try
         {
-            var root = CreateRootCommand(context);
+            var root = createRoot(context);
             var parseResult = root.Parse(args);
             if (parseResult.Action is ParseErrorAction || (parseResult.Errors.Count > 0 && parseResult.Action is null))
             {

@@ -44,7 +44,7 @@ public static class EnvCommand
                         table.AddRow(env.Name, Invariant(mdp.StateCount), Invariant(mdp.StateActionCount),
                             mdp.IsDeterministic ? "deterministic" : "stochastic", Markup.Escape(env.Description));
                     }
-                    context.CreateConsole().Write(table);
+                    context.Write(table);
                     break;
                 case OutputFormat.Json:
                     JsonOutput.Write(context.Out, w =>

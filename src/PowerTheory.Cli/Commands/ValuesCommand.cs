@@ -103,7 +103,7 @@ public static class ValuesCommand
                 Numbers.Human(result[s]),
                 Markup.Escape(string.Join(", ", OptimalActionNames(result, s))));
         }
-        context.CreateConsole().Write(table);
+        context.Write(table);
     }
 
     private static void WriteJson(CliContext context, OptimalValues result)

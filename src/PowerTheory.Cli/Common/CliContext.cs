@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace PowerTheory.Cli.Common;
 
@@ -7,18 +8,27 @@ namespace PowerTheory.Cli.Common;
 /// <param name="Error">Standard error (diagnostics and error lines).</param>
 public sealed record CliContext(TextWriter Out, TextWriter Error)
 {
-    /// <summary>A Spectre.Console console that renders plain text (no colours, no ANSI codes) to <see cref="Out"/>.</summary>
-    public IAnsiConsole CreateConsole()
+    /// <summary>
+    /// Renders a Spectre.Console widget (e.g. a table) as plain text (no colours, no ANSI codes, 120 columns) to
+    /// <see cref="Out"/>, without trailing spaces or surrounding blank lines.
+    /// </summary>
+    public void Write(IRenderable renderable)
     {
+        ArgumentNullException.ThrowIfNull(renderable);
+        using var buffer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(Out),
+            Out = new AnsiConsoleOutput(buffer),
         });
         console.Profile.Width = 120;
-        return console;
+        console.Write(renderable);
+        var lines = buffer.ToString().Split('\n').Select(l => l.TrimEnd()).ToList();
+        while (lines.Count > 0 && lines[0].Length == 0) lines.RemoveAt(0);
+        while (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
+        foreach (var line in lines) Out.WriteLine(line);
     }
 
     /// <summary>Writes a diagnostic line to <see cref="Error"/>.</summary>

@@ -50,8 +50,9 @@ public sealed class OptimalValues
     /// <summary>Q*(s,a) = r(s) + γ·E_{s'~T(s,a)}V*(s').</summary>
     public double ActionValue(int state, int action) => _q[Mdp.StateActionIndex(state, action)];
 
-    /// <summary>A greedy optimal deterministic policy (the lowest-index optimal action at each state for value iteration
-    /// and LP; the policy iteration converged to for policy iteration).</summary>
+    /// <summary>An optimal deterministic policy: the lowest-index action with the largest Q at each state for value
+    /// iteration, the policy converged to for policy iteration, and the policy of the optimal simplex basis (the action
+    /// with positive occupancy x(s,a) at each state) for the linear program.</summary>
     public Policy Policy { get; }
 
     /// <summary>Which algorithm produced the result (<c>value-iteration</c>, <c>policy-iteration</c> or <c>linear-program</c>).</summary>
@@ -60,7 +61,8 @@ public sealed class OptimalValues
     /// <summary>Iterations used (sweeps for value iteration, improvement steps for policy iteration, simplex iterations for LP).</summary>
     public int Iterations { get; }
 
-    /// <summary>A bound on ‖V − V*‖∞: γ/(1−γ)·‖V_{k+1} − V_k‖∞ for value iteration; a rounding-level bound for the exact methods.</summary>
+    /// <summary>A bound on ‖V − V*‖∞: γ/(1−γ)·‖V_{k+1} − V_k‖∞ for value iteration; the certified Bellman-residual bound
+    /// ρ/(1−γ) for the linear program; a rounding-level bound for policy iteration.</summary>
     public double ErrorBound { get; }
 
     /// <summary>The tolerance used for ties: a is optimal at s when Q(s,a) ≥ V(s) − tol·max(1, |V(s)|).</summary>

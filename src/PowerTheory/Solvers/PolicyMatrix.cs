@@ -13,7 +13,7 @@ namespace PowerTheory.Solvers;
 /// </summary>
 /// <remarks>
 /// Small systems (n ≤ <see cref="DenseLimit"/>) use a dense LU factorisation (MathNet), which is exact up to rounding.
-/// Larger ones use MathNet's BiCGStab with an ILU(0) preconditioner, iterated until the residual certifies
+/// Larger ones use MathNet's BiCGStab with a diagonal (Jacobi) preconditioner (with MathNet's ILU(0) preconditioner one evaluation of a 1225-state slippery grid ran over 5 minutes), iterated until the residual certifies
 /// ‖x − x*‖∞ ≤ ‖residual‖∞/(1−γ) ≤ 1e-12·‖b‖∞/(1−γ); the matrix is strictly diagonally dominant for γ &lt; 1, so the solve is
 /// well posed.
 /// </remarks>
@@ -143,11 +143,16 @@ internal sealed class PolicyMatrix
         {
             var residual = rhs - a * x;
             if (residual.InfinityNorm() <= 1e-12 * scale) return x.ToArray();
+            // The inner tolerance is modest on purpose: a 2-norm residual of 1e-13 relative is often below what
+            // BiCGStab can reach in double precision, so it would stagnate to the iteration cap; the outer refinement
+            // rounds (each on the freshly computed residual) deliver the final 1e-12 ∞-norm certificate.
             var iterator = new Iterator<double>(
-                new IterationCountStopCriterion<double>(10_000),
-                new ResidualStopCriterion<double>(1e-13));
+                new IterationCountStopCriterion<double>(5_000),
+                new ResidualStopCriterion<double>(1e-10),
+                new DivergenceStopCriterion<double>(),
+                new FailureStopCriterion<double>());
             var dx = Vector<double>.Build.Dense(_n);
-            new BiCgStab().Solve(a, residual, dx, iterator, new ILU0Preconditioner());
+            new BiCgStab().Solve(a, residual, dx, iterator, new DiagonalPreconditioner());
             x += dx;
         }
         var final = rhs - a * x;

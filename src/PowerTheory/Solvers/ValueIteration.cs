@@ -35,11 +35,19 @@ public static class ValueIteration
         double factor = gamma / (1 - gamma);
         int iterations = 0;
         double bound = double.PositiveInfinity;
+        double bestBound = double.PositiveInfinity;
+        int sinceBest = 0;
         while (true)
         {
             if (iterations >= maxIterations)
                 throw new InvalidOperationException(
                     $"value iteration did not reach accuracy {accuracy:G3} within {maxIterations} sweeps (bound {bound:G3}).");
+            // In exact arithmetic the bound shrinks by a factor γ every sweep; when it stops improving for many sweeps it
+            // has hit the rounding floor (about γ/(1−γ)·ulp(‖V‖∞)), and the requested accuracy can never be certified.
+            if (sinceBest >= StallSweeps)
+                throw new InvalidOperationException(
+                    $"value iteration cannot certify accuracy {accuracy:G3}: the bound γ/(1−γ)·‖V_(k+1) − V_k‖∞ stopped improving at " +
+                    $"{bestBound:G3} after {iterations} sweeps (floating-point rounding floor at γ = {gamma}); request a larger accuracy.");
             double diff = 0;
             for (int s = 0; s < n; s++)
             {
@@ -59,6 +67,15 @@ public static class ValueIteration
             iterations++;
             bound = factor * diff;
             if (bound <= accuracy) break;
+            if (bound < bestBound)
+            {
+                bestBound = bound;
+                sinceBest = 0;
+            }
+            else
+            {
+                sinceBest++;
+            }
         }
         var q = new double[mdp.StateActionCount];
         PolicyEvaluation.FillActionValues(mdp, r, v, gamma, q);
@@ -66,6 +83,9 @@ public static class ValueIteration
         return new OptimalValues(mdp, gamma, r, v, q, policy, "value-iteration", iterations, bound,
             tieTolerance ?? Math.Max(10 * accuracy, 1e-12));
     }
+
+    /// <summary>Sweeps without a new smallest bound after which value iteration reports a rounding-floor stall.</summary>
+    internal const int StallSweeps = 64;
 
     internal static Policy GreedyPolicy(Mdp mdp, ReadOnlySpan<double> q)
     {

@@ -6,8 +6,8 @@ namespace PowerTheory.Power;
 /// <summary>
 /// Exact V* per sample on a deterministic MDP by Howard's policy iteration: evaluate the current policy exactly on its
 /// functional graph (<see cref="FunctionalGraph.Evaluate"/>, values follow paths to cycles), switch every state to the
-/// successor with the largest value (beyond a rounding margin), repeat until stable. Warm-started from the previous
-/// sample's policy within a block; allocation-free after construction.
+/// successor with the largest value (beyond a rounding margin), repeat until stable. Each sample starts from the greedy
+/// policy of a few Gauss–Seidel sweeps from v = r/(1−γ); allocation-free after construction.
 /// </summary>
 internal sealed class DeterministicDiscountedSolver : ISampleSolver
 {
@@ -20,7 +20,6 @@ internal sealed class DeterministicDiscountedSolver : ISampleSolver
     private readonly int[] _mark;
     private readonly int[] _path;
     private readonly double[] _v;
-    private bool _fresh = true;
 
     public DeterministicDiscountedSolver(Mdp mdp, double gamma)
     {
@@ -39,7 +38,10 @@ internal sealed class DeterministicDiscountedSolver : ISampleSolver
 
     public int LastIterations { get; private set; }
 
-    public void StartBlock() => _fresh = true;
+    /// <summary>Value-iteration sweeps of the starting policy.</summary>
+    internal int Sweeps { get; set; } = 4;
+
+    public void StartBlock() { }
 
     public void Solve(ReadOnlySpan<double> r, Span<double> value, Span<double> stateScore, Span<double> actionScore)
     {
@@ -51,17 +53,32 @@ internal sealed class DeterministicDiscountedSolver : ISampleSolver
         var v = _v;
         double rMax = 0;
         for (int s = 0; s < n; s++) rMax = Math.Max(rMax, Math.Abs(r[s]));
-        if (_fresh)
+        // Measured on Map20 at γ = 0.99: warm-starting from the previous sample's policy needs 11.8 improvement steps
+        // per sample, this start 1.0–2.0.
         {
-            // Greedy in the immediate successor reward.
+            // Start from the greedy policy of a few in-place Gauss–Seidel value-iteration sweeps (alternating order)
+            // from v = r/(1−γ) (the value of staying put): this carries reward information across the state space cheaply; exactness still comes from
+            // policy iteration below.
+            double stay = 1 / (1 - gamma);
+            for (int s = 0; s < n; s++) v[s] = r[s] * stay;
+            for (int sweep = 0; sweep < Sweeps; sweep++)
+            {
+                bool forward = (sweep & 1) == 0;
+                for (int i = 0; i < n; i++)
+                {
+                    int s = forward ? i : n - 1 - i;
+                    double best = double.NegativeInfinity;
+                    for (int sa = offsets[s]; sa < offsets[s + 1]; sa++) best = Math.Max(best, v[target[sa]]);
+                    v[s] = r[s] + gamma * best;
+                }
+            }
             for (int s = 0; s < n; s++)
             {
                 int best = offsets[s];
                 for (int sa = offsets[s] + 1; sa < offsets[s + 1]; sa++)
-                    if (r[target[sa]] > r[target[best]]) best = sa;
+                    if (v[target[sa]] > v[target[best]]) best = sa;
                 policy[s] = best;
             }
-            _fresh = false;
         }
         double margin = 1e-12 * Math.Max(rMax, 1e-300) / (1 - gamma);
         int iterations = 0;

@@ -8,7 +8,8 @@ namespace PowerTheory.Power;
 /// Exact V* per sample on a stochastic MDP by Howard's policy iteration with exact evaluation: each policy's values
 /// solve (I − γT_π)V = r by a dense LU factorisation (MathNet's linear-algebra provider, in preallocated buffers) for
 /// |S| ≤ <see cref="PolicyMatrix.DenseLimit"/>, or by <see cref="PolicyMatrix"/> above it. The factorisation of the last
-/// policy is kept, so a sample whose warm-start policy is already optimal costs one triangular solve.
+/// policy is kept within a block, so a sample whose starting policy equals the last factored one costs one triangular
+/// solve (the same matrix gives the same factorisation bit for bit, so this cache cannot change results).
 /// </summary>
 internal sealed class StochasticDiscountedSolver : ISampleSolver
 {
@@ -24,7 +25,6 @@ internal sealed class StochasticDiscountedSolver : ISampleSolver
     private readonly double[]? _lu;
     private readonly int[]? _pivots;
     private readonly double[] _v;
-    private bool _fresh = true;
     private bool _hasFactor;
 
     public StochasticDiscountedSolver(Mdp mdp, double gamma)
@@ -48,7 +48,6 @@ internal sealed class StochasticDiscountedSolver : ISampleSolver
 
     public void StartBlock()
     {
-        _fresh = true;
         _hasFactor = false;
     }
 
@@ -94,20 +93,31 @@ internal sealed class StochasticDiscountedSolver : ISampleSolver
         double gamma = _gamma;
         double rMax = 0;
         for (int s = 0; s < n; s++) rMax = Math.Max(rMax, Math.Abs(r[s]));
-        if (_fresh)
+        // Start from the greedy policy of a few Gauss–Seidel value-iteration sweeps from v = r/(1−γ) (as in the
+        // deterministic solver); exactness comes from the policy iteration below.
+        double stay = 1 / (1 - gamma);
+        for (int s = 0; s < n; s++) _v[s] = r[s] * stay;
+        for (int sweep = 0; sweep < 4; sweep++)
         {
-            for (int s = 0; s < n; s++)
+            bool forward = (sweep & 1) == 0;
+            for (int i = 0; i < n; i++)
             {
-                int best = _offsets[s];
-                double bestE = Expected(best, r);
-                for (int sa = _offsets[s] + 1; sa < _offsets[s + 1]; sa++)
-                {
-                    double e = Expected(sa, r);
-                    if (e > bestE) { best = sa; bestE = e; }
-                }
-                _policy[s] = best;
+                int s = forward ? i : n - 1 - i;
+                double best = double.NegativeInfinity;
+                for (int sa = _offsets[s]; sa < _offsets[s + 1]; sa++) best = Math.Max(best, Expected(sa, _v));
+                _v[s] = r[s] + gamma * best;
             }
-            _fresh = false;
+        }
+        for (int s = 0; s < n; s++)
+        {
+            int best = _offsets[s];
+            double bestE = Expected(best, _v);
+            for (int sa = _offsets[s] + 1; sa < _offsets[s + 1]; sa++)
+            {
+                double e = Expected(sa, _v);
+                if (e > bestE) { best = sa; bestE = e; }
+            }
+            _policy[s] = best;
         }
         double margin = 1e-11 * Math.Max(rMax, 1e-300) / (1 - gamma);
         int iterations = 0;

@@ -12,7 +12,8 @@ namespace PowerTheory.Power;
 /// <remarks>
 /// The strongly connected components (QuikGraph) are computed once. Per sample, Karp's algorithm gives each component's
 /// maximum cycle mean λ_C (O(|C|·E_C)), and g*(s) = max(λ_{C(s)}, max over edges leaving C(s) of g* of the target
-/// component), processed sinks first. An action is counted optimal at γ = 1 when it is <em>gain-preserving</em>:
+/// component), processed sinks first. When the largest reward of a component sits on a self-loop, λ_C is that reward
+/// (no cycle mean can exceed the largest reward on it), which skips Karp. An action is counted optimal at γ = 1 when it is <em>gain-preserving</em>:
 /// g*(T(s,a)) = g*(s) (see docs/power.md for what this means for ties).
 /// </remarks>
 internal sealed class MaxMeanCycleSolver : ISampleSolver
@@ -28,6 +29,7 @@ internal sealed class MaxMeanCycleSolver : ISampleSolver
     private readonly int[] _localIndex;
     private readonly double[] _table;
     private readonly double[] _componentGain;
+    private readonly bool[] _selfLoop;
 
     public MaxMeanCycleSolver(Mdp mdp)
     {
@@ -117,6 +119,8 @@ internal sealed class MaxMeanCycleSolver : ISampleSolver
             if (exitSet.Any(x => x >= c)) throw new InvalidOperationException("internal error: component order is not topological.");
             if (sorted.Length > 0) maxTable = Math.Max(maxTable, (_members[c].Length + 1) * _members[c].Length);
         }
+        _selfLoop = new bool[_n];
+        for (int s = 0; s < _n; s++) _selfLoop[s] = mdp.HasSelfLoop(s);
         _table = new double[maxTable];
         _componentGain = new double[count];
     }
@@ -145,6 +149,11 @@ internal sealed class MaxMeanCycleSolver : ISampleSolver
     {
         var members = _members[c];
         int m = members.Length;
+        // Shortcut: every cycle mean is at most the largest reward in the component, and a self-loop at a state with
+        // that reward attains it, so then λ = max r exactly (the common case in gridworlds, where every cell can stay).
+        int top = members[0];
+        foreach (int s in members) if (r[s] > r[top]) top = s;
+        if (_selfLoop[top]) return r[top];
         var from = _edgeFrom[c];
         var to = _edgeTo[c];
         var d = _table;

@@ -76,7 +76,11 @@ public class SampleSolverTests
     [Test]
     public void MaxMeanCycleGainEqualsBruteForceOverAllPoliciesAndTheLinearProgram()
     {
-        var mdps = new[] { PaperMdps.OptspFigure1(), PaperMdps.LoopVersusTwoCycle(), Gridworld.FromAscii(GridMaps.Grid3) };
+        // A ring with chords and no self-loop anywhere exercises Karp's algorithm on every sample.
+        var ring = new MdpBuilder("ring");
+        for (int i = 0; i < 6; i++) ring.AddState($"x{i}");
+        for (int i = 0; i < 6; i++) ring.AddAction($"x{i}", "next", $"x{(i + 1) % 6}").AddAction($"x{i}", "skip", $"x{(i + 2) % 6}");
+        var mdps = new[] { PaperMdps.OptspFigure1(), PaperMdps.LoopVersusTwoCycle(), Gridworld.FromAscii(GridMaps.Grid3), ring.Build() };
         var rng = new Random(3);
         foreach (var mdp in mdps)
         {

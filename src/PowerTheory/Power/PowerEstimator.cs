@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using PowerTheory.Mdps;
 using PowerTheory.Rewards;
 using PowerTheory.Solvers;
-using PowerTheory.Visits;
 
 namespace PowerTheory.Power;
 
@@ -187,7 +186,7 @@ public sealed class PowerEstimator
             int wave = (int)Math.Min(blocks, 4L * _threads);
             var partials = new BlockSums[wave];
             for (int i = 0; i < wave; i++) partials[i] = new BlockSums(_gammas.Length, _moments, _counts);
-            var totals = new Totals(_gammas.Length, _moments, _counts);
+            var totals = new BlockTotals(_gammas.Length, _moments, _counts);
             var pool = new ConcurrentBag<Worker>();
             var all = new ConcurrentBag<Worker>();
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = _o.CancellationToken };
@@ -226,7 +225,7 @@ public sealed class PowerEstimator
             return Build(totals);
         }
 
-        private PowerResult Build(Totals t)
+        private PowerResult Build(BlockTotals t)
         {
             long n = t.Count;
             var byGamma = new PowerAtDiscount[_gammas.Length];
@@ -417,193 +416,6 @@ public sealed class PowerEstimator
             {
                 foreach (var solver in _solvers) (solver as IDisposable)?.Dispose();
             }
-        }
-    }
-
-    /// <summary>A user event prepared for one γ: dense weight vectors (policy sets) or target data (EndsIn).</summary>
-    private sealed class EventPlan
-    {
-        public required OptimalityEvent Event { get; init; }
-        public double[][]? Weights { get; init; }
-        public bool[]? IsTarget { get; init; }
-        public int[][]? SelfLoops { get; init; }
-
-        public static EventPlan Create(Mdp mdp, OptimalityEvent e, double gamma)
-        {
-            int n = mdp.StateCount;
-            if (e.Policies is { } policies)
-            {
-                var weights = new double[policies.Count][];
-                for (int k = 0; k < policies.Count; k++)
-                {
-                    var pi = policies[k];
-                    var w = new double[n];
-                    if (gamma == 0)
-                    {
-                        int sa = mdp.FirstStateAction(e.State) + pi[e.State];
-                        var succ = mdp.Successors(sa);
-                        var prob = mdp.Probabilities(sa);
-                        for (int j = 0; j < succ.Length; j++) w[succ[j]] += prob[j];
-                    }
-                    else if (gamma == 1)
-                    {
-                        if (!mdp.IsDeterministic)
-                            throw new NotSupportedException(
-                                "policy-set optimality at γ = 1 (recurrent state distributions) is implemented for deterministic MDPs only; use γ < 1.");
-                        var position = new int[n];
-                        Array.Fill(position, -1);
-                        int t = 0, x = e.State;
-                        var path = new List<int>();
-                        while (position[x] < 0)
-                        {
-                            position[x] = t++;
-                            path.Add(x);
-                            x = mdp.AllSuccessors[mdp.TransitionOffsets[mdp.FirstStateAction(x) + pi[x]]];
-                        }
-                        int cycleStart = position[x];
-                        int length = t - cycleStart;
-                        for (int i = cycleStart; i < t; i++) w[path[i]] = 1.0 / length;
-                    }
-                    else
-                    {
-                        var f = VisitDistribution.Compute(mdp, pi, e.State, gamma);
-                        for (int j = 0; j < n; j++) w[j] = f[j];
-                    }
-                    weights[k] = w;
-                }
-                return new EventPlan { Event = e, Weights = weights };
-            }
-            var isTarget = new bool[n];
-            var loops = new int[n][];
-            foreach (int t in e.Targets!)
-            {
-                isTarget[t] = true;
-                var list = new List<int>();
-                for (int sa = mdp.FirstStateAction(t); sa < mdp.FirstStateAction(t) + mdp.ActionCount(t); sa++)
-                {
-                    var succ = mdp.Successors(sa);
-                    if (succ.Length == 1 && succ[0] == t) list.Add(sa);
-                }
-                loops[t] = list.ToArray();
-            }
-            return new EventPlan { Event = e, IsTarget = isTarget, SelfLoops = loops };
-        }
-    }
-
-    /// <summary>One block's partial sums: per γ, shifted sums Σ(x−K) and Σ(x−K)² (K = the block's first sample) and
-    /// integer counts.</summary>
-    private sealed class BlockSums
-    {
-        public BlockSums(int gammas, int moments, int counts)
-        {
-            Shift = new double[gammas][];
-            Sum = new double[gammas][];
-            SumSquares = new double[gammas][];
-            Counts = new long[gammas][];
-            for (int g = 0; g < gammas; g++)
-            {
-                Shift[g] = new double[moments];
-                Sum[g] = new double[moments];
-                SumSquares[g] = new double[moments];
-                Counts[g] = new long[counts];
-            }
-        }
-
-        public int Count { get; private set; }
-        public double[][] Shift { get; }
-        public double[][] Sum { get; }
-        public double[][] SumSquares { get; }
-        public long[][] Counts { get; }
-
-        public void Reset(int count)
-        {
-            Count = count;
-            for (int g = 0; g < Sum.Length; g++)
-            {
-                Array.Clear(Sum[g]);
-                Array.Clear(SumSquares[g]);
-                Array.Clear(Counts[g]);
-            }
-        }
-
-        public void Add(int g, double[] x, bool first)
-        {
-            var shift = Shift[g];
-            var sum = Sum[g];
-            var sq = SumSquares[g];
-            if (first) Array.Copy(x, shift, shift.Length);
-            for (int k = 0; k < shift.Length; k++)
-            {
-                double d = x[k] - shift[k];
-                sum[k] += d;
-                sq[k] += d * d;
-            }
-        }
-    }
-
-    /// <summary>The running totals: per γ, per statistic (count, mean, M2) merged block by block in block order
-    /// (Chan, Golub and LeVeque's update), and exact integer counts.</summary>
-    private sealed class Totals
-    {
-        private readonly double[][] _mean;
-        private readonly double[][] _m2;
-        private readonly long[][] _counts;
-
-        public Totals(int gammas, int moments, int counts)
-        {
-            _mean = new double[gammas][];
-            _m2 = new double[gammas][];
-            _counts = new long[gammas][];
-            for (int g = 0; g < gammas; g++)
-            {
-                _mean[g] = new double[moments];
-                _m2[g] = new double[moments];
-                _counts[g] = new long[counts];
-            }
-        }
-
-        public long Count { get; private set; }
-
-        public void Merge(BlockSums b)
-        {
-            long nb = b.Count;
-            long na = Count;
-            long total = na + nb;
-            for (int g = 0; g < _mean.Length; g++)
-            {
-                var mean = _mean[g];
-                var m2 = _m2[g];
-                for (int k = 0; k < mean.Length; k++)
-                {
-                    double s1 = b.Sum[g][k];
-                    double meanB = b.Shift[g][k] + s1 / nb;
-                    double m2B = Math.Max(0, b.SumSquares[g][k] - s1 * s1 / nb);
-                    if (na == 0)
-                    {
-                        mean[k] = meanB;
-                        m2[k] = m2B;
-                        continue;
-                    }
-                    double delta = meanB - mean[k];
-                    mean[k] += delta * nb / total;
-                    m2[k] += m2B + delta * delta * ((double)na * nb / total);
-                }
-                var counts = _counts[g];
-                for (int k = 0; k < counts.Length; k++) counts[k] += b.Counts[g][k];
-            }
-            Count = total;
-        }
-
-        public MonteCarloEstimate Estimate(int g, int k)
-        {
-            double variance = _m2[g][k] / (Count - 1);
-            return new MonteCarloEstimate(_mean[g][k], Math.Sqrt(variance / Count), Count);
-        }
-
-        public MonteCarloEstimate Proportion(int g, int k)
-        {
-            double p = (double)_counts[g][k] / Count;
-            return new MonteCarloEstimate(p, Math.Sqrt(Math.Max(0, p * (1 - p)) / (Count - 1)), Count);
         }
     }
 }

@@ -18,6 +18,7 @@ internal sealed class MultichainGainSolver : ISampleSolver, IDisposable
     private Solver? _solver;
     private Variable[] _g = [];
     private Constraint[] _rewardRows = [];
+    private bool _rebuildTight;
 
     public MultichainGainSolver(Mdp mdp)
     {
@@ -27,10 +28,16 @@ internal sealed class MultichainGainSolver : ISampleSolver, IDisposable
 
     public void StartBlock()
     {
+        Build(tight: true);
+        _rebuildTight = false;
+    }
+
+    private void Build(bool tight)
+    {
         _solver?.Dispose();
         _solver = Solver.CreateSolver("GLOP")
             ?? throw new InvalidOperationException("the OR-Tools GLOP linear solver is not available on this platform; γ = 1 on stochastic MDPs needs it.");
-        _solver.SetSolverSpecificParametersAsString("primal_feasibility_tolerance:1e-10 dual_feasibility_tolerance:1e-10");
+        if (tight) _solver.SetSolverSpecificParametersAsString("primal_feasibility_tolerance:1e-10 dual_feasibility_tolerance:1e-10");
         var solver = _solver;
         int n = _n;
         _g = new Variable[n];
@@ -66,12 +73,24 @@ internal sealed class MultichainGainSolver : ISampleSolver, IDisposable
 
     public void Solve(ReadOnlySpan<double> r, Span<double> value, Span<double> stateScore, Span<double> actionScore)
     {
-        if (_solver is null) StartBlock();
-        var solver = _solver!;
+        if (_solver is null || _rebuildTight)
+        {
+            Build(tight: true);
+            _rebuildTight = false;
+        }
         for (int sa = 0; sa < _rewardRows.Length; sa++) _rewardRows[sa].SetLb(r[_mdp.StateOf(sa)]);
-        var status = solver.Solve();
+        var status = _solver!.Solve();
         if (status != Solver.ResultStatus.OPTIMAL)
-            throw new InvalidOperationException($"the average-reward linear program ended with status {status} (expected OPTIMAL).");
+        {
+            // GLOP can give up (ABNORMAL) with the tightened tolerances on larger models: retry this sample from scratch
+            // with its default tolerances (the retry depends only on the sample, so reproducibility is kept).
+            Build(tight: false);
+            for (int sa = 0; sa < _rewardRows.Length; sa++) _rewardRows[sa].SetLb(r[_mdp.StateOf(sa)]);
+            status = _solver!.Solve();
+            _rebuildTight = true;
+            if (status != Solver.ResultStatus.OPTIMAL)
+                throw new InvalidOperationException($"the average-reward linear program ended with status {status} (expected OPTIMAL).");
+        }
         for (int s = 0; s < _n; s++)
         {
             double g = _g[s].SolutionValue();

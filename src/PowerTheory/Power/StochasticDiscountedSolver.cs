@@ -46,6 +46,10 @@ internal sealed class StochasticDiscountedSolver : ISampleSolver
         _v = new double[_n];
     }
 
+    /// <summary>Gauss–Seidel sweeps of the starting policy (40: on Map20 with slip 0.1 this cut the time per sample
+    /// 2.5–3× against 4 sweeps, since each sweep costs far less than one LU factorisation).</summary>
+    internal int Sweeps { get; set; } = 40;
+
     public void StartBlock()
     {
         _hasFactor = false;
@@ -93,11 +97,11 @@ internal sealed class StochasticDiscountedSolver : ISampleSolver
         double gamma = _gamma;
         double rMax = 0;
         for (int s = 0; s < n; s++) rMax = Math.Max(rMax, Math.Abs(r[s]));
-        // Start from the greedy policy of a few Gauss–Seidel value-iteration sweeps from v = r/(1−γ) (as in the
+        // Start from the greedy policy of Sweeps Gauss–Seidel value-iteration sweeps from v = r/(1−γ) (as in the
         // deterministic solver); exactness comes from the policy iteration below.
         double stay = 1 / (1 - gamma);
         for (int s = 0; s < n; s++) _v[s] = r[s] * stay;
-        for (int sweep = 0; sweep < 4; sweep++)
+        for (int sweep = 0; sweep < Sweeps; sweep++)
         {
             bool forward = (sweep & 1) == 0;
             for (int i = 0; i < n; i++)

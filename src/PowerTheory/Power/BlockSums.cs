@@ -1,0 +1,52 @@
+namespace PowerTheory.Power;
+
+/// <summary>One block's partial sums: per γ, shifted sums Σ(x−K) and Σ(x−K)² (K = the block's first sample) and
+/// integer counts.</summary>
+internal sealed class BlockSums
+{
+    public BlockSums(int gammas, int moments, int counts)
+    {
+        Shift = new double[gammas][];
+        Sum = new double[gammas][];
+        SumSquares = new double[gammas][];
+        Counts = new long[gammas][];
+        for (int g = 0; g < gammas; g++)
+        {
+            Shift[g] = new double[moments];
+            Sum[g] = new double[moments];
+            SumSquares[g] = new double[moments];
+            Counts[g] = new long[counts];
+        }
+    }
+
+    public int Count { get; private set; }
+    public double[][] Shift { get; }
+    public double[][] Sum { get; }
+    public double[][] SumSquares { get; }
+    public long[][] Counts { get; }
+
+    public void Reset(int count)
+    {
+        Count = count;
+        for (int g = 0; g < Sum.Length; g++)
+        {
+            Array.Clear(Sum[g]);
+            Array.Clear(SumSquares[g]);
+            Array.Clear(Counts[g]);
+        }
+    }
+
+    public void Add(int g, double[] x, bool first)
+    {
+        var shift = Shift[g];
+        var sum = Sum[g];
+        var sq = SumSquares[g];
+        if (first) Array.Copy(x, shift, shift.Length);
+        for (int k = 0; k < shift.Length; k++)
+        {
+            double d = x[k] - shift[k];
+            sum[k] += d;
+            sq[k] += d * d;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+namespace PowerTheory.Power;
+
+/// <summary>The running totals: per γ, per statistic (count, mean, M2) merged block by block in block order
+/// (Chan, Golub and LeVeque's update), and exact integer counts.</summary>
+internal sealed class BlockTotals
+{
+    private readonly double[][] _mean;
+    private readonly double[][] _m2;
+    private readonly long[][] _counts;
+
+    public BlockTotals(int gammas, int moments, int counts)
+    {
+        _mean = new double[gammas][];
+        _m2 = new double[gammas][];
+        _counts = new long[gammas][];
+        for (int g = 0; g < gammas; g++)
+        {
+            _mean[g] = new double[moments];
+            _m2[g] = new double[moments];
+            _counts[g] = new long[counts];
+        }
+    }
+
+    public long Count { get; private set; }
+
+    public void Merge(BlockSums b)
+    {
+        long nb = b.Count;
+        long na = Count;
+        long total = na + nb;
+        for (int g = 0; g < _mean.Length; g++)
+        {
+            var mean = _mean[g];
+            var m2 = _m2[g];
+            for (int k = 0; k < mean.Length; k++)
+            {
+                double s1 = b.Sum[g][k];
+                double meanB = b.Shift[g][k] + s1 / nb;
+                double m2B = Math.Max(0, b.SumSquares[g][k] - s1 * s1 / nb);
+                if (na == 0)
+                {
+                    mean[k] = meanB;
+                    m2[k] = m2B;
+                    continue;
+                }
+                double delta = meanB - mean[k];
+                mean[k] += delta * nb / total;
+                m2[k] += m2B + delta * delta * ((double)na * nb / total);
+            }
+            var counts = _counts[g];
+            for (int k = 0; k < counts.Length; k++) counts[k] += b.Counts[g][k];
+        }
+        Count = total;
+    }
+
+    public MonteCarloEstimate Estimate(int g, int k)
+    {
+        double variance = _m2[g][k] / (Count - 1);
+        return new MonteCarloEstimate(_mean[g][k], Math.Sqrt(variance / Count), Count);
+    }
+
+    public MonteCarloEstimate Proportion(int g, int k)
+    {
+        double p = (double)_counts[g][k] / Count;
+        return new MonteCarloEstimate(p, Math.Sqrt(Math.Max(0, p * (1 - p)) / (Count - 1)), Count);
+    }
+}

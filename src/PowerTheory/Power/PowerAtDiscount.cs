@@ -1,0 +1,59 @@
+using PowerTheory.Mdps;
+
+namespace PowerTheory.Power;
+
+/// <summary>All estimates of one Monte Carlo run at one discount γ: POWER of every state, the optimality probability of
+/// every (state, action), the requested POWER-seeking comparisons and user events.</summary>
+public sealed class PowerAtDiscount
+{
+    private readonly Mdp _mdp;
+    private readonly StatePower[] _states;
+    private readonly ActionOptimality[] _actions;
+
+    internal PowerAtDiscount(Mdp mdp, double gamma, StatePower[] states, ActionOptimality[] actions,
+        PowerSeekingComparison[] comparisons, EventProbability[] events)
+    {
+        _mdp = mdp;
+        Gamma = gamma;
+        _states = states;
+        _actions = actions;
+        Comparisons = Array.AsReadOnly(comparisons);
+        Events = Array.AsReadOnly(events);
+    }
+
+    /// <summary>The discount γ ∈ [0,1] (0 and 1 are the limits of THEORY.md §4.2 item 7).</summary>
+    public double Gamma { get; }
+
+    /// <summary>POWER_D(s,γ) for every state in index order (empty when the run was optimality-only).</summary>
+    public IReadOnlyList<StatePower> States => Array.AsReadOnly(_states);
+
+    /// <summary>P_D(s,a,γ) for every state-action pair, by global state-action index.</summary>
+    public IReadOnlyList<ActionOptimality> Actions => Array.AsReadOnly(_actions);
+
+    /// <summary>The requested POWER-seeking comparisons, in request order.</summary>
+    public IReadOnlyList<PowerSeekingComparison> Comparisons { get; }
+
+    /// <summary>The requested user events' probabilities, in request order.</summary>
+    public IReadOnlyList<EventProbability> Events { get; }
+
+    /// <summary>POWER_D(s,γ) of state <paramref name="state"/>.</summary>
+    public MonteCarloEstimate Power(int state)
+    {
+        if (_states.Length == 0) throw new InvalidOperationException("this run estimated optimality probabilities only (no POWER).");
+        return _states[state].Power;
+    }
+
+    /// <summary>POWER_D(s,γ) of the state named <paramref name="state"/>.</summary>
+    public MonteCarloEstimate Power(string state) => Power(_mdp.StateIndex(state));
+
+    /// <summary>P_D(s,a,γ) for action <paramref name="action"/> at <paramref name="state"/>.</summary>
+    public MonteCarloEstimate OptimalityProbability(int state, int action) =>
+        _actions[_mdp.StateActionIndex(state, action)].Probability;
+
+    /// <summary>P_D(s,a,γ) by names.</summary>
+    public MonteCarloEstimate OptimalityProbability(string state, string action)
+    {
+        int s = _mdp.StateIndex(state);
+        return OptimalityProbability(s, _mdp.ActionIndex(s, action));
+    }
+}

@@ -1,0 +1,41 @@
+namespace PowerTheory.Power;
+
+/// <summary>Options of a Monte Carlo POWER run (see <see cref="PowerEstimator"/>).</summary>
+public sealed class PowerOptions
+{
+    /// <summary>The number of reward samples N ≥ 2 (default 10,000).</summary>
+    public int Samples { get; init; } = 10_000;
+
+    /// <summary>The seed; together with <see cref="Samples"/> and <see cref="BlockSize"/> it fixes every figure bit for bit,
+    /// whatever the thread count.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>Worker threads ≥ 1; null uses <see cref="Environment.ProcessorCount"/>.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Samples per block (default 256): each block has its own generator derived from (seed, block index) and
+    /// its own warm start.</summary>
+    public int BlockSize { get; init; } = 256;
+
+    /// <summary>Keep the per-sample POWER values (memory N·|S| per γ); off by default.</summary>
+    public bool KeepSamples { get; init; }
+
+    /// <summary>Relative tolerance for optimal-action ties (default 1e-9): a is optimal at s when
+    /// score(s,a) ≥ score(s) − tol·(|score(s)| + max|r|·c) with c = 1/(1−γ) for γ∈(0,1) and 1 at the endpoints.</summary>
+    public double TieTolerance { get; init; } = 1e-9;
+
+    /// <summary>Estimate optimality probabilities only (no POWER); allows unbounded reward laws.</summary>
+    public bool OptimalityOnly { get; init; }
+
+    /// <summary>POWER-seeking comparisons to estimate (paired, from the same samples).</summary>
+    public IReadOnlyList<PowerComparisonRequest> Comparisons { get; init; } = [];
+
+    /// <summary>User-given visit-distribution sets whose optimality probability P_D(F,γ) to estimate.</summary>
+    public IReadOnlyList<OptimalityEvent> Events { get; init; } = [];
+
+    /// <summary>Receives progress after each wave of blocks (on the calling thread).</summary>
+    public IProgress<PowerProgress>? Progress { get; init; }
+
+    /// <summary>Cancels the run.</summary>
+    public CancellationToken CancellationToken { get; init; }
+}

@@ -1,0 +1,93 @@
+using PowerTheory.Environments;
+using PowerTheory.Power;
+using PowerTheory.Solvers;
+
+namespace PowerTheory.Tests.Power;
+
+/// <summary>Paired POWER-seeking comparisons (OPTSP Def. 5.6) and user-set optimality probabilities P_D(F,γ).</summary>
+public class PowerSeekingAndEventTests
+{
+    [Test]
+    public void RightSeeksMorePowerThanLeftAtStarOfFigure1()
+    {
+        var mdp = PaperMdps.OptspFigure1();
+        var est = new PowerEstimator(mdp);
+        var c = est.CompareActions("star", "right", "left", 0.9, new PowerOptions { Samples = 4000, Seed = 8 });
+        // E[POWER(r▷)] − E[POWER(ℓ◁)] = 2/3 − (4+2.7)/(6·1.9) = 0.07895.
+        double expected = 2.0 / 3 - 6.7 / 11.4;
+        Assert.That(c.Verdict, Is.EqualTo(PowerSeekingVerdict.ActionSeeksMorePower), c.Describe());
+        Assert.That(Math.Abs(c.Difference.ZScore(expected)), Is.LessThan(4));
+        Assert.That(c.Difference.Mean, Is.EqualTo(c.ExpectedPowerOfAction.Mean - c.ExpectedPowerOfOther.Mean).Within(1e-12));
+        Assert.That(c.Difference.StandardError, Is.LessThan(Math.Sqrt(Math.Pow(c.ExpectedPowerOfAction.StandardError, 2) +
+            Math.Pow(c.ExpectedPowerOfOther.StandardError, 2))), "pairing reduces the standard error here");
+        var reverse = est.CompareActions("star", "left", "right", 0.9, new PowerOptions { Samples = 4000, Seed = 8 });
+        Assert.That(reverse.Verdict, Is.EqualTo(PowerSeekingVerdict.OtherActionSeeksMorePower));
+    }
+
+    [Test]
+    public void SymmetricOptionsCannotBeToldApartAndIdenticalActionsAreEqual()
+    {
+        var est = new PowerEstimator(PaperMdps.TerminalOptions(2));
+        var c = est.CompareActions("s", "to_t1", "to_t2", 0.5, new PowerOptions { Samples = 2000, Seed = 1 });
+        Assert.That(c.Verdict, Is.EqualTo(PowerSeekingVerdict.CannotTell), c.Describe());
+        Assert.That(c.Describe(), Does.Contain("cannot tell"));
+        var same = est.CompareActions("s", "to_t1", "to_t1", 0.5, new PowerOptions { Samples = 100, Seed = 1 });
+        Assert.That(same.Verdict, Is.EqualTo(PowerSeekingVerdict.Equal));
+    }
+
+    [Test]
+    public void EndsInAndPolicySetProbabilitiesOnTerminalOptions()
+    {
+        var mdp = PaperMdps.TerminalOptions(3);
+        var est = new PowerEstimator(mdp);
+        var toT1 = Policy.FromNames(mdp, new Dictionary<string, string> { ["s"] = "to_t1" });
+        var toT2 = Policy.FromNames(mdp, new Dictionary<string, string> { ["s"] = "to_t2" });
+        var events = new[]
+        {
+            OptimalityEvent.EndsIn(mdp, "s", "t1"),
+            OptimalityEvent.EndsIn(mdp, "s", "t1", "t2"),
+            OptimalityEvent.FromPolicies(0, new[] { toT1 }),
+            OptimalityEvent.FromPolicies(0, new[] { toT1, toT2 }),
+        };
+        var result = est.Estimate(new[] { 0, 0.5, 0.9, 1 }, new PowerOptions { Samples = 3000, Seed = 4, Events = events });
+        foreach (var at in result.ByGamma)
+        {
+            double[] expected = { 1.0 / 3, 2.0 / 3, 1.0 / 3, 2.0 / 3 };
+            for (int e = 0; e < events.Length; e++)
+                Assert.That(Math.Abs(at.Events[e].Probability.ZScore(expected[e])), Is.LessThan(4), $"{events[e]} at γ={at.Gamma}");
+            // The one-target event and the one-policy event are the same event sample by sample.
+            Assert.That(at.Events[0].Probability, Is.EqualTo(at.Events[2].Probability));
+            Assert.That(at.Events[0].Probability, Is.EqualTo(at.OptimalityProbability("s", "to_t1")));
+        }
+    }
+
+    [Test]
+    public void AverageOptimalAgentsTendToAvoidTheTerminalStateOfFigure1()
+    {
+        // Cor. 6.14: at γ = 1 ending in ∅ from ⋆ is average-optimal exactly when r(∅) is the largest of the five
+        // RSD_nd(⋆) values; independent check by direct sampling, then the "avoid ∅" event has probability ≥ 3/4.
+        var mdp = PaperMdps.OptspFigure1();
+        var endsInEmpty = OptimalityEvent.EndsIn(mdp, "star", "empty");
+        var p = new PowerEstimator(mdp).OptimalityProbability(endsInEmpty, 1.0, new PowerOptions { Samples = 20_000, Seed = 6 });
+        var rng = new Random(99);
+        const int n = 20_000;
+        int hits = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double e = rng.NextDouble(), lsw = rng.NextDouble(), lnw = rng.NextDouble(), rse = rng.NextDouble(), rne = rng.NextDouble();
+            if (e >= Math.Max(Math.Max(lsw, (lsw + lnw) / 2), Math.Max(rse, rne))) hits++;
+        }
+        double q = (double)hits / n;
+        double se = Math.Sqrt(q * (1 - q) / n);
+        Assert.That(p.Mean, Is.EqualTo(q).Within(4 * Math.Sqrt(se * se + p.StandardError * p.StandardError)));
+        Assert.That(1 - p.Mean, Is.GreaterThanOrEqualTo(0.75));
+    }
+
+    [Test]
+    public void EndsInRefusesTargetsWithoutASelfLoop()
+    {
+        var mdp = PaperMdps.OptspFigure1();
+        Assert.That(() => OptimalityEvent.EndsIn(mdp, "star", "l_nw"), Throws.ArgumentException.With.Message.Contain("l_nw"));
+        Assert.That(() => OptimalityEvent.EndsIn(PaperMdps.GambleOrSafe(), "s0", "t1"), Throws.TypeOf<NotSupportedException>());
+    }
+}

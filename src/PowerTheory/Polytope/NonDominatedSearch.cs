@@ -127,18 +127,28 @@ public static class NonDominatedSearch
         public long Nodes { get; private set; }
         public abstract string Method { get; }
         protected bool BudgetExceeded { get; private set; }
+        private readonly Stack<bool> _entered = new();
+
+        public bool StopRequested => BudgetExceeded;
 
         public bool Enter(int depth, int state, int action)
         {
-            if (++Nodes > MaxNodes)
+            if (BudgetExceeded || ++Nodes > MaxNodes)
             {
                 BudgetExceeded = true;
+                _entered.Push(false);
                 return false;
             }
+            _entered.Push(true);
             return Feasible(depth, state, action);
         }
 
-        public abstract void Leave(int depth, int state, int action);
+        public void Leave(int depth, int state, int action)
+        {
+            if (_entered.Pop()) LeaveCore(depth, state, action);
+        }
+
+        protected abstract void LeaveCore(int depth, int state, int action);
 
         protected abstract bool Feasible(int depth, int state, int action);
 
@@ -201,7 +211,7 @@ public static class NonDominatedSearch
             return ok;
         }
 
-        public override void Leave(int depth, int state, int action)
+        protected override void LeaveCore(int depth, int state, int action)
         {
             var (from, count) = _added.Pop();
             _out[from].RemoveRange(_out[from].Count - count, count);
@@ -306,7 +316,7 @@ public static class NonDominatedSearch
             return t > _tolerance;
         }
 
-        public override void Leave(int depth, int state, int action) => _values.Pop();
+        protected override void LeaveCore(int depth, int state, int action) => _values.Pop();
 
         protected override double[] LeafValues() => SolveLp().V;
 

@@ -31,6 +31,9 @@ internal sealed class ReachablePolicyTree
 
         /// <summary>Called at a leaf: every reached state has an action. False stops the whole walk.</summary>
         bool Leaf(ReachablePolicyTree tree);
+
+        /// <summary>True once the visitor wants the whole walk stopped (checked after each <see cref="Leave"/>).</summary>
+        bool StopRequested => false;
     }
 
     public ReachablePolicyTree(Mdp mdp, int start)
@@ -97,7 +100,7 @@ internal sealed class ReachablePolicyTree
             visitor.Leave(depth, u, a);
             while (_frontierCount > before) _reached[_frontier[--_frontierCount]] = false;
             _assigned[u] = -1;
-            if (!keepGoing) return false;
+            if (!keepGoing || visitor.StopRequested) return false;
         }
         return true;
     }

@@ -49,11 +49,13 @@ public static class NonDominatedSearch
         options ??= new NonDominatedSearchOptions();
         if (options.MaxNodes <= 0)
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxNodes, $"MaxNodes must be positive; got {options.MaxNodes}.");
+        if (options.MaxVertices <= 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxVertices, $"MaxVertices must be positive; got {options.MaxVertices}.");
         Preconditions.CheckTolerance(options.Tolerance, "options.Tolerance");
         var tree = new ReachablePolicyTree(mdp, start);
         Searcher searcher = mdp.IsDeterministic && !options.ForceLinearProgram
-            ? new GraphSearcher(tree, gamma, options.MaxNodes)
-            : new LinearProgramSearcher(tree, gamma, options.MaxNodes, options.Tolerance);
+            ? new GraphSearcher(tree, gamma, options.MaxNodes, options.MaxVertices)
+            : new LinearProgramSearcher(tree, gamma, options.MaxNodes, options.MaxVertices, options.Tolerance);
         bool finished = tree.Walk(searcher);
         return new NonDominatedSet(mdp, start, gamma, searcher.Vertices.ToArray(), finished, searcher.Nodes, searcher.Method);
     }
@@ -111,8 +113,9 @@ public static class NonDominatedSearch
 
     private abstract class Searcher : ReachablePolicyTree.IVisitor
     {
-        protected Searcher(ReachablePolicyTree tree, double gamma, long maxNodes)
+        protected Searcher(ReachablePolicyTree tree, double gamma, long maxNodes, int maxVertices)
         {
+            MaxVertices = maxVertices;
             Tree = tree;
             Gamma = gamma;
             MaxNodes = maxNodes;
@@ -122,11 +125,12 @@ public static class NonDominatedSearch
         protected ReachablePolicyTree Tree { get; }
         protected double Gamma { get; }
         private long MaxNodes { get; }
+        private int MaxVertices { get; }
         protected int ReachSetSize { get; }
         public List<NonDominatedVertex> Vertices { get; } = new();
         public long Nodes { get; private set; }
         public abstract string Method { get; }
-        protected bool BudgetExceeded { get; private set; }
+        protected bool BudgetExceeded { get; set; }
         private readonly Stack<bool> _entered = new();
 
         public bool StopRequested => BudgetExceeded;
@@ -155,6 +159,12 @@ public static class NonDominatedSearch
         public bool Leaf(ReachablePolicyTree tree)
         {
             if (BudgetExceeded) return false;
+            if (Vertices.Count >= MaxVertices)
+            {
+                // One more vertex exists than the caller wants: stop, reporting an incomplete result.
+                BudgetExceeded = true;
+                return false;
+            }
             var v = LeafValues();
             var function = new VisitDistributionFunction(tree.Mdp, tree.Start, tree.CurrentActions(),
                 tree.ReachedStates.ToArray(), ReachSetSize);
@@ -178,7 +188,8 @@ public static class NonDominatedSearch
         private int _stampValue;
         private readonly Stack<int> _dfs = new();
 
-        public GraphSearcher(ReachablePolicyTree tree, double gamma, long maxNodes) : base(tree, gamma, maxNodes)
+        public GraphSearcher(ReachablePolicyTree tree, double gamma, long maxNodes, int maxVertices)
+            : base(tree, gamma, maxNodes, maxVertices)
         {
             int n = tree.Mdp.StateCount;
             _out = new List<int>[n];
@@ -290,8 +301,8 @@ public static class NonDominatedSearch
         private readonly int[] _reach;
         private readonly Stack<double[]> _values = new();
 
-        public LinearProgramSearcher(ReachablePolicyTree tree, double gamma, long maxNodes, double tolerance)
-            : base(tree, gamma, maxNodes)
+        public LinearProgramSearcher(ReachablePolicyTree tree, double gamma, long maxNodes, int maxVertices, double tolerance)
+            : base(tree, gamma, maxNodes, maxVertices)
         {
             _tolerance = tolerance;
             _reach = ReachablePolicyTree.ReachableStates(tree.Mdp, tree.Start);

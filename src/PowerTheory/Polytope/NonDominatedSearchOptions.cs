@@ -4,8 +4,12 @@ namespace PowerTheory.Polytope;
 public sealed record NonDominatedSearchOptions
 {
     /// <summary>The largest number of search-tree nodes (one per tentative (state, action) assignment) to explore; when it
-    /// is reached the search stops and reports an incomplete result. Default 5,000,000.</summary>
-    public long MaxNodes { get; init; } = 5_000_000;
+    /// is reached the search stops and reports an incomplete result. Default 2,000,000.</summary>
+    public long MaxNodes { get; init; } = 2_000_000;
+
+    /// <summary>The largest number of vertices to collect (each holds two |S|-vectors); when it is reached the search stops
+    /// and reports an incomplete result. Default 100,000.</summary>
+    public int MaxVertices { get; init; } = 100_000;
 
     /// <summary>Use the linear-programming feasibility test even on deterministic MDPs (where an exact graph test is
     /// equivalent and much faster). For cross-checks.</summary>

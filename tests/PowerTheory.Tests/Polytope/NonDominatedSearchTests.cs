@@ -161,6 +161,26 @@ public class NonDominatedSearchTests
     }
 
     [Test]
+    public void VertexLimitStopsOnlyWhenMoreVerticesExist()
+    {
+        var mdp = BinaryChoiceChain.Create(4);
+        var exact = NonDominatedSearch.Run(mdp, 0, 0.5, new NonDominatedSearchOptions { MaxVertices = 16 });
+        Assert.That(exact.IsComplete, Is.True);
+        Assert.That(exact.Count, Is.EqualTo(16));
+        var cut = NonDominatedSearch.Run(mdp, 0, 0.5, new NonDominatedSearchOptions { MaxVertices = 15 });
+        Assert.That(cut.IsComplete, Is.False);
+        Assert.That(cut.Count, Is.EqualTo(15));
+    }
+
+    [Test]
+    public void SearchAgreesWithBruteForceOnSmallGridworlds()
+    {
+        CompareWithBruteForce(Gridworld.Open(2, 3));
+        CompareWithBruteForce(Gridworld.Open(2, 2, slip: 0.25));
+        CompareWithBruteForce(PaperMdps.OptspFigure1());
+    }
+
+    [Test]
     public void BadArgumentsAreRefusedWithClearMessages()
     {
         var mdp = PaperMdps.OptspFigure1();

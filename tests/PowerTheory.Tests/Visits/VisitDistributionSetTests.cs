@@ -69,6 +69,26 @@ public class VisitDistributionSetTests
     }
 
     [Test]
+    public void DifferentStochasticPoliciesWithTheSameFunctionCountOnce()
+    {
+        // s → x or y with ½ each; x and y each go to u or w (both terminal). (x→u, y→w) and (x→w, y→u) give the same
+        // function e_s + γ(e_x + e_y)/2 + γ²/(1−γ)·(e_u + e_w)/2, so |F(s)| = 3, and only the two pure ones are non-dominated.
+        var mdp = new Mdps.MdpBuilder("swap")
+            .AddStates("s", "x", "y", "u", "w")
+            .AddAction("s", "go", ("x", 0.5), ("y", 0.5))
+            .AddAction("x", "to_u", "u").AddAction("x", "to_w", "w")
+            .AddAction("y", "to_u", "u").AddAction("y", "to_w", "w")
+            .AddAction("u", "stay", "u").AddAction("w", "stay", "w")
+            .Build();
+        var set = VisitDistributionSet.Enumerate(mdp, "s");
+        Assert.That(set.PoliciesEnumerated, Is.EqualTo(4));
+        Assert.That(set.Count, Is.EqualTo(3));
+        var nd = PowerTheory.Polytope.NonDominatedSearch.Run(mdp, "s", 0.37);
+        Assert.That(nd.Count, Is.EqualTo(2));
+        Assert.That(nd.Vertices.All(v => v.Function.PolicyOnReachedStates()["x"] == v.Function.PolicyOnReachedStates()["y"]), Is.True);
+    }
+
+    [Test]
     public void PoliciesDifferingOffTheReachSetCountOnce()
     {
         var mdp = PaperMdps.OptspFigure1();

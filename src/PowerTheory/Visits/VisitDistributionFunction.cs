@@ -25,7 +25,8 @@ public sealed class VisitDistributionFunction : IEquatable<VisitDistributionFunc
     private readonly int[] _reached;
     private readonly int[]? _trajectory;   // deterministic: x_0 … x_{m−1}; the cycle is x_k … x_{m−1}
     private readonly int _cycleStart;
-    private readonly string _key;
+    private readonly int _keySteps;
+    private string? _key;
 
     internal VisitDistributionFunction(Mdp mdp, int start, int[] actions, int[] reachedStates, int reachSetSize)
     {
@@ -48,10 +49,8 @@ public sealed class VisitDistributionFunction : IEquatable<VisitDistributionFunc
             _cycleStart = position[x];
             _key = "d" + string.Join(",", _trajectory) + "|" + _cycleStart;
         }
-        else
-        {
-            _key = DyadicKey(mdp, start, actions, 2 * reachSetSize);
-        }
+        _keySteps = 2 * reachSetSize; // stochastic: the exact key is computed on first use
+
     }
 
     /// <summary>Creates the function of a policy from a start state.</summary>
@@ -120,13 +119,15 @@ public sealed class VisitDistributionFunction : IEquatable<VisitDistributionFunc
     /// <summary>Exact equality as functions of γ (same MDP and start state).</summary>
     public bool Equals(VisitDistributionFunction? other) =>
         other is not null && Start == other.Start && (ReferenceEquals(Mdp, other.Mdp) || Mdp.Equals(other.Mdp))
-        && string.Equals(_key, other._key, StringComparison.Ordinal);
+        && string.Equals(Key, other.Key, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as VisitDistributionFunction);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Start, _key);
+    public override int GetHashCode() => HashCode.Combine(Start, Key);
+
+    private string Key => _key ??= DyadicKey(Mdp, Start, Policy.ActionSpan.ToArray(), _keySteps);
 
     /// <inheritdoc />
     public override string ToString()

@@ -46,6 +46,27 @@ public class NonDominatedValueOracleTests
     }
 
     [Test]
+    public void Maze7OracleMatchesPolicyIterationOnRandomRewards()
+    {
+        // F(s) is too large to brute-force here; every optimal value must still be attained inside the searched F_nd(s).
+        var mdp = Gridworld.FromAscii(GridMaps.Maze7);
+        var rng = new Random(3);
+        var r = new double[mdp.StateCount];
+        foreach (int s in new[] { 0, 15, mdp.StateCount - 1 })
+        {
+            var set = NonDominatedSearch.Run(mdp, s, 0.9);
+            Assert.That(set.IsComplete, Is.True);
+            var oracle = NonDominatedValueOracle.From(set);
+            for (int sample = 0; sample < 300; sample++)
+            {
+                for (int i = 0; i < r.Length; i++) r[i] = rng.NextDouble();
+                double expected = PolicyIteration.Solve(mdp, r, 0.9)[s];
+                Assert.That(oracle.MaxValue(r), Is.EqualTo(expected).Within(1e-9 * expected), $"state {s}, sample {sample}");
+            }
+        }
+    }
+
+    [Test]
     public void MaxOverNonDominatedRsdsEqualsMaxOverAllRsds()
     {
         var mdp = PaperMdps.OptspFigure1();

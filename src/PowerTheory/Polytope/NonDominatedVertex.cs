@@ -36,7 +36,8 @@ public sealed class NonDominatedVertex
     /// <summary>The witness reward r (one entry per state) making this f strictly optimal from s at the search's γ.</summary>
     public IReadOnlyList<double> Witness => Array.AsReadOnly(_witness);
 
-    /// <summary>The certified margin: min over reached states c and non-equivalent actions b of Q*_r(c,π(c)) − Q*_r(c,b) &gt; 0.</summary>
+    /// <summary>The certified margin: min over reached states c and non-equivalent actions b of Q*_r(c,π(c)) − Q*_r(c,b) &gt; 0;
+    /// +∞ when no reached state has an alternative action (then F(s) has this single element).</summary>
     public double ActionGap { get; }
 
     internal double[] VisitsArray => _visits;

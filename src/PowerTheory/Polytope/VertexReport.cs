@@ -75,7 +75,7 @@ public sealed class VertexReport
             v.Function.PolicyOnReachedStates(),
             NonZero(mdp, v.Visits),
             All(mdp, v.Witness),
-            v.ActionGap)).ToArray();
+            Finite(v.ActionGap))).ToArray();
         return new VertexReport(mdp.StateNames[state], gamma, count, entries, set.IsComplete, set.Method);
     }
 
@@ -96,7 +96,7 @@ public sealed class VertexReport
             if (!test.IsNonDominated) continue;
             var policy = new OrderedDictionary<string, string>(StringComparer.Ordinal);
             foreach (int s in all[i].ReachedStates) policy[mdp.StateNames[s]] = mdp.ActionName(s, all[i].Policy[s]);
-            entries.Add(new VertexReportEntry(policy, NonZero(mdp, all[i].Distribution), All(mdp, test.Witness), test.Margin));
+            entries.Add(new VertexReportEntry(policy, NonZero(mdp, all[i].Distribution), All(mdp, test.Witness), Finite(test.Margin)));
         }
         return new VertexReport(mdp.StateNames[state], null, set.Count, entries.ToArray(), true, "enumeration+lp");
     }
@@ -114,6 +114,8 @@ public sealed class VertexReport
         ArgumentNullException.ThrowIfNull(mdp);
         return Enumerable.Range(0, mdp.StateCount).Select(s => Average(mdp, s, options)).ToArray();
     }
+
+    private static double? Finite(double x) => double.IsFinite(x) ? x : null;
 
     private static IReadOnlyDictionary<string, double> NonZero(Mdp mdp, IReadOnlyList<double> x)
     {

@@ -10,9 +10,10 @@ namespace PowerTheory.Polytope;
 /// state name → value, in state order.</param>
 /// <param name="Witness">A reward vector (state name → value, every state) for which this element is the unique optimum.</param>
 /// <param name="Margin">The certified margin of the witness: the action gap of <see cref="NonDominatedVertex.ActionGap"/>
-/// (discounted) or the LP margin t* = min_{d'≠d}(d − d')·r of <see cref="NonDominationResult.Margin"/> (average).</param>
+/// (discounted) or the LP margin min_{d'≠d}(d − d')·r of <see cref="NonDominationResult.Margin"/> (average); null when it is
+/// unbounded because there is nothing to beat (a single element, e.g. a terminal state), so that JSON never holds ∞.</param>
 public sealed record VertexReportEntry(
     IReadOnlyDictionary<string, string> Policy,
     IReadOnlyDictionary<string, double> Visits,
     IReadOnlyDictionary<string, double> Witness,
-    double Margin);
+    double? Margin);

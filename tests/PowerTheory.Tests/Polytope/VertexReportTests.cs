@@ -48,6 +48,9 @@ public class VertexReportTests
         Assert.That(discounted.Select(r => r.State), Is.EqualTo(mdp.StateNames));
         Assert.That(discounted.Select(r => r.VisitDistributionCount), Is.EqualTo(new int?[] { 11, 1, 4, 2, 2, 6, 3, 3 }));
         Assert.That(discounted.Select(r => r.NonDominatedCount), Is.EqualTo(new[] { 5, 1, 2, 2, 2, 2, 2, 2 }));
+        var empty = discounted[mdp.StateIndex("empty")].NonDominated.Single();
+        Assert.That(empty.Margin, Is.Null, "nothing to beat: no finite margin");
+        Assert.That(discounted[0].NonDominated.All(e => e.Margin is > 0), Is.True);
         var average = VertexReport.AverageForAllStates(mdp);
         Assert.That(average, Has.Count.EqualTo(8));
         Assert.That(average.All(r => r.IsComplete), Is.True);

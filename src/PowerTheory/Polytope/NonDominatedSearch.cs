@@ -1,0 +1,386 @@
+using Google.OrTools.LinearSolver;
+using PowerTheory.Internal;
+using PowerTheory.Mdps;
+using PowerTheory.Visits;
+
+namespace PowerTheory.Polytope;
+
+/// <summary>
+/// Finds F_nd(s), the non-dominated visit distributions (the vertices of the state-marginal occupancy polytope
+/// conv F(s,γ)), without enumerating F(s), and proves the list complete.
+/// </summary>
+/// <remarks>
+/// <para><b>Criterion.</b> Every value function is optimal for some reward: for any V, the reward r = V − γ·max_a T_a V has
+/// V*_r = V. So f^{π,s} is non-dominated iff there is a V for which π is <em>strictly</em> greedy at every state c it
+/// reaches from s: (T(·|c,π(c)) − T(·|c,b))·V &gt; 0 for every action b with a different row. (If f is the unique optimum
+/// for some r, an optimal π must be strictly greedy on its reach set, else switching one reached state gives another
+/// optimal policy with a different visit distribution; conversely strict greediness on the reach set makes every policy
+/// with another visit distribution strictly worse from s.) γ only scales the inequalities, which is Lemma E.31: the set
+/// does not depend on γ.</para>
+/// <para><b>Search.</b> A depth-first search assigns actions to states in the order they are first reached (the start
+/// first), and keeps a partial assignment σ only while the strict inequalities of the states assigned so far have a
+/// common solution V. That test is exact: it holds iff some non-dominated f extends σ (a generic perturbation of such a V
+/// has a unique optimal policy, which extends σ; conversely a witness of a leaf satisfies every ancestor's inequalities).
+/// So the leaves reached are exactly F_nd(s), each once (non-dominated functions from different leaves differ), and the
+/// search is complete when it finishes: that is the proof of completeness. It never visits a subtree without a
+/// non-dominated leaf, so its work is at most |F_nd(s)|·|R|·max|A| tests (R: the states reachable from s).</para>
+/// <para><b>Tests.</b> On a deterministic MDP the inequalities say V(next_π(c)) &gt; V(next_b(c)): a system of strict
+/// order constraints, solvable iff the "preferred-over" graph is acyclic, checked incrementally (method
+/// <c>preference-graph</c>). On a stochastic MDP (or with <see cref="NonDominatedSearchOptions.ForceLinearProgram"/>) each
+/// new node solves the linear program max t s.t. (T_σ(c) − T_b(c))·V ≥ t, V ∈ [−1,1]^R, t ≤ 1 with OR-Tools GLOP and keeps
+/// the node iff t* &gt; ε (method <c>linear-program</c>); a parent's solution is reused when it already satisfies the new
+/// inequalities with t &gt; ε.</para>
+/// <para><b>Witness.</b> For each leaf, V ∈ [−1,1]^S (longest-path levels of the acyclic preference graph, or the LP's
+/// solution re-maximised at the leaf) gives the witness reward r = V − γ·max_a T_a V and the certified action gap
+/// min γ·(T_π(c) − T_b(c))·V &gt; 0 (see <see cref="NonDominatedVertex"/>).</para>
+/// </remarks>
+public static class NonDominatedSearch
+{
+    /// <summary>Runs the search from <paramref name="start"/>.</summary>
+    /// <param name="mdp">The MDP.</param>
+    /// <param name="start">The start state s.</param>
+    /// <param name="gamma">γ ∈ (0,1) at which vectors f(γ) and witness rewards are reported (the set does not depend on it).</param>
+    /// <param name="options">Budget and test options (null: defaults).</param>
+    public static NonDominatedSet Run(Mdp mdp, int start, double gamma, NonDominatedSearchOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(mdp);
+        Preconditions.CheckState(mdp, start, nameof(start));
+        Preconditions.CheckOpenDiscount(gamma);
+        options ??= new NonDominatedSearchOptions();
+        if (options.MaxNodes <= 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxNodes, $"MaxNodes must be positive; got {options.MaxNodes}.");
+        if (options.MaxVertices <= 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxVertices, $"MaxVertices must be positive; got {options.MaxVertices}.");
+        Preconditions.CheckTolerance(options.Tolerance, "options.Tolerance");
+        var tree = new ReachablePolicyTree(mdp, start);
+        Searcher searcher = mdp.IsDeterministic && !options.ForceLinearProgram
+            ? new GraphSearcher(tree, gamma, options.MaxNodes, options.MaxVertices)
+            : new LinearProgramSearcher(tree, gamma, options.MaxNodes, options.MaxVertices, options.Tolerance);
+        bool finished = tree.Walk(searcher);
+        return new NonDominatedSet(mdp, start, gamma, searcher.Vertices.ToArray(), finished, searcher.Nodes, searcher.Method);
+    }
+
+    /// <summary>Runs the search from a state given by name.</summary>
+    public static NonDominatedSet Run(Mdp mdp, string start, double gamma, NonDominatedSearchOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(mdp);
+        return Run(mdp, mdp.StateIndex(start), gamma, options);
+    }
+
+    /// <summary>The witness reward r = V − γ·max_a T_a V (so that V*_r = V).</summary>
+    internal static double[] RewardFromValues(Mdp mdp, ReadOnlySpan<double> v, double gamma)
+    {
+        var r = new double[mdp.StateCount];
+        for (int u = 0; u < r.Length; u++)
+        {
+            double best = double.NegativeInfinity;
+            for (int sa = mdp.FirstStateAction(u); sa < mdp.FirstStateAction(u) + mdp.ActionCount(u); sa++)
+            {
+                double e = 0;
+                var succ = mdp.Successors(sa);
+                var prob = mdp.Probabilities(sa);
+                for (int k = 0; k < succ.Length; k++) e += prob[k] * v[succ[k]];
+                best = Math.Max(best, e);
+            }
+            r[u] = v[u] - gamma * best;
+        }
+        return r;
+    }
+
+    /// <summary>min over reached c and representative b ≠ π(c) of γ·(T_π(c) − T_b(c))·V.</summary>
+    internal static double ActionGap(ReachablePolicyTree tree, ReadOnlySpan<double> v, double gamma)
+    {
+        var mdp = tree.Mdp;
+        double gap = double.PositiveInfinity;
+        foreach (int c in tree.ReachedStates)
+        {
+            int a = tree.AssignedAction(c);
+            double chosen = Expect(mdp, mdp.FirstStateAction(c) + a, v);
+            foreach (int b in tree.Representatives(c))
+                if (b != a) gap = Math.Min(gap, gamma * (chosen - Expect(mdp, mdp.FirstStateAction(c) + b, v)));
+        }
+        return gap;
+    }
+
+    private static double Expect(Mdp mdp, int sa, ReadOnlySpan<double> v)
+    {
+        double e = 0;
+        var succ = mdp.Successors(sa);
+        var prob = mdp.Probabilities(sa);
+        for (int k = 0; k < succ.Length; k++) e += prob[k] * v[succ[k]];
+        return e;
+    }
+
+    private abstract class Searcher : ReachablePolicyTree.IVisitor
+    {
+        protected Searcher(ReachablePolicyTree tree, double gamma, long maxNodes, int maxVertices)
+        {
+            MaxVertices = maxVertices;
+            Tree = tree;
+            Gamma = gamma;
+            MaxNodes = maxNodes;
+            ReachSetSize = ReachablePolicyTree.ReachableStates(tree.Mdp, tree.Start).Length;
+        }
+
+        protected ReachablePolicyTree Tree { get; }
+        protected double Gamma { get; }
+        private long MaxNodes { get; }
+        private int MaxVertices { get; }
+        protected int ReachSetSize { get; }
+        public List<NonDominatedVertex> Vertices { get; } = new();
+        public long Nodes { get; private set; }
+        public abstract string Method { get; }
+        protected bool BudgetExceeded { get; set; }
+        private readonly Stack<bool> _entered = new();
+
+        public bool StopRequested => BudgetExceeded;
+
+        public bool Enter(int depth, int state, int action)
+        {
+            if (BudgetExceeded || ++Nodes > MaxNodes)
+            {
+                BudgetExceeded = true;
+                _entered.Push(false);
+                return false;
+            }
+            _entered.Push(true);
+            return Feasible(depth, state, action);
+        }
+
+        public void Leave(int depth, int state, int action)
+        {
+            if (_entered.Pop()) LeaveCore(depth, state, action);
+        }
+
+        protected abstract void LeaveCore(int depth, int state, int action);
+
+        protected abstract bool Feasible(int depth, int state, int action);
+
+        public bool Leaf(ReachablePolicyTree tree)
+        {
+            if (BudgetExceeded) return false;
+            if (Vertices.Count >= MaxVertices)
+            {
+                // One more vertex exists than the caller wants: stop, reporting an incomplete result.
+                BudgetExceeded = true;
+                return false;
+            }
+            var v = LeafValues();
+            var function = new VisitDistributionFunction(tree.Mdp, tree.Start, tree.CurrentActions(),
+                tree.ReachedStates.ToArray(), ReachSetSize);
+            double gap = ActionGap(tree, v, Gamma);
+            if (!(gap > 0))
+                throw new InvalidOperationException(
+                    $"internal error: the witness of {function} has action gap {gap}, not positive.");
+            Vertices.Add(new NonDominatedVertex(function, function.Evaluate(Gamma), RewardFromValues(tree.Mdp, v, Gamma), gap));
+            return true;
+        }
+
+        protected abstract double[] LeafValues();
+    }
+
+    /// <summary>Deterministic MDPs: strict order constraints V(x) &gt; V(y), feasible iff the graph x → y is acyclic.</summary>
+    private sealed class GraphSearcher : Searcher
+    {
+        private readonly List<int>[] _out;
+        private readonly Stack<(int From, int Count)> _added = new();
+        private readonly int[] _stamp;
+        private int _stampValue;
+        private readonly Stack<int> _dfs = new();
+
+        public GraphSearcher(ReachablePolicyTree tree, double gamma, long maxNodes, int maxVertices)
+            : base(tree, gamma, maxNodes, maxVertices)
+        {
+            int n = tree.Mdp.StateCount;
+            _out = new List<int>[n];
+            for (int i = 0; i < n; i++) _out[i] = new List<int>();
+            _stamp = new int[n];
+        }
+
+        public override string Method => "preference-graph";
+
+        private int Next(int state, int action) => Tree.Mdp.Successors(Tree.Mdp.FirstStateAction(state) + action)[0];
+
+        protected override bool Feasible(int depth, int state, int action)
+        {
+            int x = Next(state, action);
+            int added = 0;
+            bool ok = true;
+            foreach (int b in Tree.Representatives(state))
+            {
+                if (b == action) continue;
+                int y = Next(state, b);
+                if (Reaches(y, x))
+                {
+                    ok = false;
+                    break;
+                }
+                _out[x].Add(y);
+                added++;
+            }
+            _added.Push((x, added));
+            return ok;
+        }
+
+        protected override void LeaveCore(int depth, int state, int action)
+        {
+            var (from, count) = _added.Pop();
+            _out[from].RemoveRange(_out[from].Count - count, count);
+        }
+
+        private bool Reaches(int from, int to)
+        {
+            if (from == to) return true;
+            _stampValue++;
+            _dfs.Clear();
+            _dfs.Push(from);
+            _stamp[from] = _stampValue;
+            while (_dfs.Count > 0)
+            {
+                int u = _dfs.Pop();
+                foreach (int w in _out[u])
+                {
+                    if (w == to) return true;
+                    if (_stamp[w] == _stampValue) continue;
+                    _stamp[w] = _stampValue;
+                    _dfs.Push(w);
+                }
+            }
+            return false;
+        }
+
+        protected override double[] LeafValues()
+        {
+            // Longest-path level in the acyclic graph: level(x) = 1 + max level(y) over x → y (0 at sinks).
+            int n = _out.Length;
+            var level = new int[n];
+            var state = new byte[n]; // 0 new, 1 open, 2 done
+            var stack = new Stack<(int Node, int Edge)>();
+            int maxLevel = 0;
+            for (int s = 0; s < n; s++)
+            {
+                if (state[s] != 0) continue;
+                stack.Push((s, 0));
+                state[s] = 1;
+                while (stack.Count > 0)
+                {
+                    var (u, e) = stack.Pop();
+                    if (e < _out[u].Count)
+                    {
+                        stack.Push((u, e + 1));
+                        int w = _out[u][e];
+                        if (state[w] == 0)
+                        {
+                            state[w] = 1;
+                            stack.Push((w, 0));
+                        }
+                        else if (state[w] == 1)
+                            throw new InvalidOperationException("internal error: the preference graph has a cycle at a leaf.");
+                    }
+                    else
+                    {
+                        int l = 0;
+                        foreach (int w in _out[u]) l = Math.Max(l, level[w] + 1);
+                        level[u] = l;
+                        maxLevel = Math.Max(maxLevel, l);
+                        state[u] = 2;
+                    }
+                }
+            }
+            var v = new double[n];
+            if (maxLevel > 0)
+                for (int s = 0; s < n; s++) v[s] = -1 + 2.0 * level[s] / maxLevel;
+            return v;
+        }
+    }
+
+    /// <summary>General MDPs: LP feasibility of the strict greedy inequalities.</summary>
+    private sealed class LinearProgramSearcher : Searcher
+    {
+        private readonly double _tolerance;
+        private readonly int[] _reach;
+        private readonly Stack<double[]> _values = new();
+
+        public LinearProgramSearcher(ReachablePolicyTree tree, double gamma, long maxNodes, int maxVertices, double tolerance)
+            : base(tree, gamma, maxNodes, maxVertices)
+        {
+            _tolerance = tolerance;
+            _reach = ReachablePolicyTree.ReachableStates(tree.Mdp, tree.Start);
+        }
+
+        public override string Method => "linear-program";
+
+        protected override bool Feasible(int depth, int state, int action)
+        {
+            // Reuse the parent's V when it already satisfies the new state's inequalities.
+            if (_values.Count > 0)
+            {
+                var parent = _values.Peek();
+                if (Slack(parent, state, action) > _tolerance)
+                {
+                    _values.Push(parent);
+                    return true;
+                }
+            }
+            var (t, v) = SolveLp();
+            _values.Push(v);
+            return t > _tolerance;
+        }
+
+        protected override void LeaveCore(int depth, int state, int action) => _values.Pop();
+
+        protected override double[] LeafValues() => SolveLp().V;
+
+        private double Slack(double[] v, int state, int action)
+        {
+            var mdp = Tree.Mdp;
+            double chosen = Expect(mdp, mdp.FirstStateAction(state) + action, v);
+            double slack = double.PositiveInfinity;
+            foreach (int b in Tree.Representatives(state))
+                if (b != action) slack = Math.Min(slack, chosen - Expect(mdp, mdp.FirstStateAction(state) + b, v));
+            return slack;
+        }
+
+        /// <summary>max t s.t. (T(c,σ(c)) − T(c,b))·V ≥ t for assigned c, V ∈ [−1,1]^R, t ≤ 1.</summary>
+        private (double T, double[] V) SolveLp()
+        {
+            var mdp = Tree.Mdp;
+            using var solver = LinearProgramSolver.CreateGlop();
+            var vars = new Variable?[mdp.StateCount];
+            foreach (int u in _reach) vars[u] = solver.MakeNumVar(-1, 1, $"v{u}");
+            var t = solver.MakeNumVar(double.NegativeInfinity, 1, "t");
+            var row = new Dictionary<int, double>();
+            foreach (int c in Tree.ReachedStates)
+            {
+                int a = Tree.AssignedAction(c);
+                if (a < 0) continue;
+                foreach (int b in Tree.Representatives(c))
+                {
+                    if (b == a) continue;
+                    row.Clear();
+                    Accumulate(row, mdp, mdp.FirstStateAction(c) + a, 1);
+                    Accumulate(row, mdp, mdp.FirstStateAction(c) + b, -1);
+                    var constraint = solver.MakeConstraint(0, double.PositiveInfinity);
+                    foreach (var (u, coefficient) in row)
+                        if (coefficient != 0) constraint.SetCoefficient(vars[u]!, coefficient);
+                    constraint.SetCoefficient(t, -1);
+                }
+            }
+            var objective = solver.Objective();
+            objective.SetCoefficient(t, 1);
+            objective.SetMaximization();
+            LinearProgramSolver.CheckOptimal(solver.Solve(), "greedy-feasibility");
+            var v = new double[mdp.StateCount];
+            foreach (int u in _reach) v[u] = vars[u]!.SolutionValue();
+            return (t.SolutionValue(), v);
+        }
+
+        private static void Accumulate(Dictionary<int, double> row, Mdp mdp, int sa, double sign)
+        {
+            var succ = mdp.Successors(sa);
+            var prob = mdp.Probabilities(sa);
+            for (int k = 0; k < succ.Length; k++)
+                row[succ[k]] = (row.TryGetValue(succ[k], out var x) ? x : 0) + sign * prob[k];
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using PowerTheory.Mdps;
+
+namespace PowerTheory.Polytope;
+
+/// <summary>
+/// The result of <see cref="NonDominatedSearch"/>: the non-dominated visit distributions F_nd(s) found, each certified,
+/// and whether the search proved the list complete.
+/// </summary>
+public sealed class NonDominatedSet
+{
+    private readonly NonDominatedVertex[] _vertices;
+
+    internal NonDominatedSet(Mdp mdp, int start, double gamma, NonDominatedVertex[] vertices, bool isComplete,
+        long nodesExplored, string method)
+    {
+        Mdp = mdp;
+        Start = start;
+        Gamma = gamma;
+        _vertices = vertices;
+        IsComplete = isComplete;
+        NodesExplored = nodesExplored;
+        Method = method;
+    }
+
+    /// <summary>The MDP.</summary>
+    public Mdp Mdp { get; }
+
+    /// <summary>The start state s.</summary>
+    public int Start { get; }
+
+    /// <summary>The γ at which the vectors and witnesses are given (the set itself does not depend on γ).</summary>
+    public double Gamma { get; }
+
+    /// <summary>The non-dominated visit distributions found, in depth-first order of the search.</summary>
+    public IReadOnlyList<NonDominatedVertex> Vertices => Array.AsReadOnly(_vertices);
+
+    /// <summary>The number found (= |F_nd(s)| when <see cref="IsComplete"/>).</summary>
+    public int Count => _vertices.Length;
+
+    /// <summary>True when the search finished: the list is then exactly F_nd(s) (proved, see <see cref="NonDominatedSearch"/>).
+    /// False when it stopped at the node budget: every listed vertex is still certified, but others may exist.</summary>
+    public bool IsComplete { get; }
+
+    /// <summary>Search-tree nodes explored.</summary>
+    public long NodesExplored { get; }
+
+    /// <summary>How the subtrees were tested: <c>preference-graph</c> (deterministic MDPs) or <c>linear-program</c>.</summary>
+    public string Method { get; }
+
+    /// <summary>The vectors f(γ), one row per vertex.</summary>
+    public double[][] Vectors() => _vertices.Select(v => (double[])v.VisitsArray.Clone()).ToArray();
+}

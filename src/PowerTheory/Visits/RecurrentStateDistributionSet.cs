@@ -1,0 +1,129 @@
+using PowerTheory.Internal;
+using PowerTheory.Mdps;
+using PowerTheory.Solvers;
+
+namespace PowerTheory.Visits;
+
+/// <summary>
+/// RSD(s) = {lim_{γ→1}(1−γ)·f^{π,s}(γ) : π ∈ Π}, the distinct recurrent state distributions of the deterministic
+/// stationary policies from s (OPTSP §1.5), each computed exactly from the policy's recurrent classes
+/// (<see cref="RecurrentStateDistribution"/>), and RSD_nd(s) = ND(RSD(s)) by the exact LP test
+/// (<see cref="Polytope.NonDominationTest"/>).
+/// </summary>
+/// <remarks>The policies are enumerated like F(s) (reach-restricted, budgeted). Distinct RSDs are vectors, not functions:
+/// on deterministic MDPs each is uniform on a cycle and is compared exactly by its cycle; on stochastic MDPs they come from
+/// linear solves and two are merged when they agree within 1e-9 in every entry.</remarks>
+public sealed class RecurrentStateDistributionSet
+{
+    private const double MergeTolerance = 1e-9;
+
+    private readonly Entry[] _entries;
+    private int[]? _nonDominated;
+
+    private RecurrentStateDistributionSet(Mdp mdp, int start, Entry[] entries)
+    {
+        Mdp = mdp;
+        Start = start;
+        _entries = entries;
+    }
+
+    /// <summary>One distinct RSD with a policy that attains it.</summary>
+    /// <param name="Distribution">d, one entry per state (non-negative, sums to 1).</param>
+    /// <param name="Policy">A deterministic policy with d^{π,s} = d (its actions off the reached states are arbitrary).</param>
+    /// <param name="ReachedStates">The states the policy reaches from s, in the order first reached.</param>
+    public sealed record Entry(IReadOnlyList<double> Distribution, Policy Policy, IReadOnlyList<int> ReachedStates);
+
+    /// <summary>The MDP.</summary>
+    public Mdp Mdp { get; }
+
+    /// <summary>The start state s.</summary>
+    public int Start { get; }
+
+    /// <summary>The distinct RSDs, in the order first found.</summary>
+    public IReadOnlyList<Entry> Distributions => Array.AsReadOnly(_entries);
+
+    /// <summary>|RSD(s)|.</summary>
+    public int Count => _entries.Length;
+
+    /// <summary>RSD_nd(s) = ND(RSD(s)), by the exact LP test of each distribution against the others (computed once).</summary>
+    public IReadOnlyList<Entry> NonDominated()
+    {
+        _nonDominated ??= Polytope.NonDominationTest
+            .NonDominatedIndices(_entries.Select(e => e.Distribution).ToArray()).ToArray();
+        return _nonDominated.Select(i => _entries[i]).ToArray();
+    }
+
+    /// <summary>Enumerates RSD(s).</summary>
+    /// <param name="mdp">The MDP.</param>
+    /// <param name="start">The start state s.</param>
+    /// <param name="budget">The largest number of reach-restricted policies to enumerate.</param>
+    /// <exception cref="EnumerationBudgetExceededException">More policies would be needed.</exception>
+    public static RecurrentStateDistributionSet Enumerate(Mdp mdp, int start, long budget = VisitDistributionSet.DefaultBudget)
+    {
+        ArgumentNullException.ThrowIfNull(mdp);
+        Preconditions.CheckState(mdp, start, nameof(start));
+        if (budget <= 0) throw new ArgumentOutOfRangeException(nameof(budget), budget, $"budget must be positive; got {budget}.");
+        var tree = new ReachablePolicyTree(mdp, start);
+        var collector = new Collector(mdp, start, budget);
+        if (!tree.Walk(collector))
+            throw new EnumerationBudgetExceededException(
+                $"RSD('{mdp.StateNames[start]}') needs more than {budget} reach-restricted policies to enumerate; raise the budget.",
+                budget);
+        return new RecurrentStateDistributionSet(mdp, start, collector.Entries.ToArray());
+    }
+
+    /// <summary>Enumerates RSD(s) for a state given by name.</summary>
+    public static RecurrentStateDistributionSet Enumerate(Mdp mdp, string start, long budget = VisitDistributionSet.DefaultBudget)
+    {
+        ArgumentNullException.ThrowIfNull(mdp);
+        return Enumerate(mdp, mdp.StateIndex(start), budget);
+    }
+
+    private sealed class Collector : ReachablePolicyTree.IVisitor
+    {
+        private readonly Mdp _mdp;
+        private readonly int _start;
+        private readonly long _budget;
+        private readonly HashSet<string> _exactKeys = new(StringComparer.Ordinal);
+        private long _policies;
+
+        public Collector(Mdp mdp, int start, long budget)
+        {
+            _mdp = mdp;
+            _start = start;
+            _budget = budget;
+        }
+
+        public List<Entry> Entries { get; } = new();
+
+        public bool Enter(int depth, int state, int action) => true;
+
+        public void Leave(int depth, int state, int action) { }
+
+        public bool Leaf(ReachablePolicyTree tree)
+        {
+            if (++_policies > _budget) return false;
+            var policy = Policy.Wrap(_mdp, tree.CurrentActions());
+            var d = RecurrentStateDistribution.Compute(_mdp, policy, _start);
+            if (_mdp.IsDeterministic)
+            {
+                // Uniform on a cycle: the support identifies it exactly.
+                var key = string.Join(",", Enumerable.Range(0, d.Length).Where(i => d[i] > 0));
+                if (!_exactKeys.Add(key)) return true;
+            }
+            else if (Entries.Any(e => Close(e.Distribution, d)))
+            {
+                return true;
+            }
+            Entries.Add(new Entry(Array.AsReadOnly(d), policy, Array.AsReadOnly(tree.ReachedStates.ToArray())));
+            return true;
+        }
+
+        private static bool Close(IReadOnlyList<double> a, double[] b)
+        {
+            for (int i = 0; i < b.Length; i++)
+                if (Math.Abs(a[i] - b[i]) > MergeTolerance) return false;
+            return true;
+        }
+    }
+}

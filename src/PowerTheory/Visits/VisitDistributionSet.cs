@@ -1,0 +1,114 @@
+using PowerTheory.Internal;
+using PowerTheory.Mdps;
+
+namespace PowerTheory.Visits;
+
+/// <summary>
+/// F(s) = {f^{π,s} : π ∈ Π}, the distinct visit-distribution <em>functions</em> of γ of the deterministic stationary
+/// policies from a start state s (OPTSP; THEORY.md §1.1), found by brute-force enumeration for small MDPs.
+/// </summary>
+/// <remarks>
+/// Only the states reachable from s matter: the enumeration walks the reach-restricted policies (each state gets an action
+/// when it is first reached, so policies that differ only off their reach set count once; actions with identical
+/// transition rows are merged) and deduplicates the results as functions, exactly (see
+/// <see cref="VisitDistributionFunction"/>), never by comparing vectors at one γ. The work is the number of
+/// reach-restricted policies, which grows exponentially; past the budget the enumeration refuses with an
+/// <see cref="EnumerationBudgetExceededException"/> pointing to <see cref="Polytope.NonDominatedSearch"/>.
+/// </remarks>
+public sealed class VisitDistributionSet
+{
+    /// <summary>The default budget on the number of reach-restricted policies enumerated.</summary>
+    public const long DefaultBudget = 200_000;
+
+    private readonly VisitDistributionFunction[] _functions;
+
+    private VisitDistributionSet(Mdp mdp, int start, VisitDistributionFunction[] functions, long policies)
+    {
+        Mdp = mdp;
+        Start = start;
+        _functions = functions;
+        PoliciesEnumerated = policies;
+    }
+
+    /// <summary>The MDP.</summary>
+    public Mdp Mdp { get; }
+
+    /// <summary>The start state s.</summary>
+    public int Start { get; }
+
+    /// <summary>The distinct functions, in the order first found (depth-first over the actions in index order).</summary>
+    public IReadOnlyList<VisitDistributionFunction> Functions => Array.AsReadOnly(_functions);
+
+    /// <summary>|F(s)|.</summary>
+    public int Count => _functions.Length;
+
+    /// <summary>How many reach-restricted policies were enumerated (≥ <see cref="Count"/>).</summary>
+    public long PoliciesEnumerated { get; }
+
+    /// <summary>Every f ∈ F(s) evaluated at γ, one row per function in <see cref="Functions"/> order.</summary>
+    public double[][] Evaluate(double gamma)
+    {
+        Preconditions.CheckDiscount(gamma);
+        return _functions.Select(f => f.Evaluate(gamma)).ToArray();
+    }
+
+    /// <summary>Enumerates F(s).</summary>
+    /// <param name="mdp">The MDP.</param>
+    /// <param name="start">The start state s.</param>
+    /// <param name="budget">The largest number of reach-restricted policies to enumerate (positive).</param>
+    /// <exception cref="EnumerationBudgetExceededException">More than <paramref name="budget"/> policies would be needed.</exception>
+    public static VisitDistributionSet Enumerate(Mdp mdp, int start, long budget = DefaultBudget)
+    {
+        ArgumentNullException.ThrowIfNull(mdp);
+        Preconditions.CheckState(mdp, start, nameof(start));
+        if (budget <= 0) throw new ArgumentOutOfRangeException(nameof(budget), budget, $"budget must be positive; got {budget}.");
+        var tree = new ReachablePolicyTree(mdp, start);
+        var collector = new Collector(mdp, start, budget, ReachablePolicyTree.ReachableStates(mdp, start).Length);
+        if (!tree.Walk(collector))
+            throw new EnumerationBudgetExceededException(
+                $"F('{mdp.StateNames[start]}') needs more than {budget} reach-restricted policies to enumerate; raise the budget " +
+                "or find the non-dominated visit distributions without enumeration with Polytope.NonDominatedSearch " +
+                "(NonDominatedSearch.Run).", budget);
+        return new VisitDistributionSet(mdp, start, collector.Functions.ToArray(), collector.Policies);
+    }
+
+    /// <summary>Enumerates F(s) for a state given by name.</summary>
+    public static VisitDistributionSet Enumerate(Mdp mdp, string start, long budget = DefaultBudget)
+    {
+        ArgumentNullException.ThrowIfNull(mdp);
+        return Enumerate(mdp, mdp.StateIndex(start), budget);
+    }
+
+    private sealed class Collector : ReachablePolicyTree.IVisitor
+    {
+        private readonly Mdp _mdp;
+        private readonly int _start;
+        private readonly long _budget;
+        private readonly int _reachSetSize;
+        private readonly HashSet<VisitDistributionFunction> _seen = new();
+
+        public Collector(Mdp mdp, int start, long budget, int reachSetSize)
+        {
+            _mdp = mdp;
+            _start = start;
+            _budget = budget;
+            _reachSetSize = reachSetSize;
+        }
+
+        public List<VisitDistributionFunction> Functions { get; } = new();
+
+        public long Policies { get; private set; }
+
+        public bool Enter(int depth, int state, int action) => true;
+
+        public void Leave(int depth, int state, int action) { }
+
+        public bool Leaf(ReachablePolicyTree tree)
+        {
+            if (++Policies > _budget) return false;
+            var f = new VisitDistributionFunction(_mdp, _start, tree.CurrentActions(), tree.ReachedStates.ToArray(), _reachSetSize);
+            if (_seen.Add(f)) Functions.Add(f);
+            return true;
+        }
+    }
+}

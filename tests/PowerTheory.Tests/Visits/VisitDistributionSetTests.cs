@@ -73,7 +73,7 @@ public class VisitDistributionSetTests
     {
         // s → x or y with ½ each; x and y each go to u or w (both terminal). (x→u, y→w) and (x→w, y→u) give the same
         // function e_s + γ(e_x + e_y)/2 + γ²/(1−γ)·(e_u + e_w)/2, so |F(s)| = 3, and only the two pure ones are non-dominated.
-        var mdp = new Mdps.MdpBuilder("swap")
+        var mdp = new PowerTheory.Mdps.MdpBuilder("swap")
             .AddStates("s", "x", "y", "u", "w")
             .AddAction("s", "go", ("x", 0.5), ("y", 0.5))
             .AddAction("x", "to_u", "u").AddAction("x", "to_w", "w")

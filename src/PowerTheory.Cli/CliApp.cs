@@ -30,6 +30,8 @@ public static class CliApp
             new VersionOption(),
             ValidateCommand.Create(context),
             ValuesCommand.Create(context),
+            PowerCommand.Create(context),
+            VerticesCommand.Create(context),
             EnvCommand.Create(context),
         };
     }
@@ -79,6 +81,10 @@ public static class CliApp
         catch (CliDomainException e)
         {
             return Fail(stderr, ExitCodes.Domain, e.Message);
+        }
+        catch (FormatException e)
+        {
+            return Fail(stderr, ExitCodes.UsageOrValidation, e.Message);
         }
         catch (ArgumentException e)
         {

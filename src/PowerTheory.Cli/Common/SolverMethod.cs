@@ -12,12 +12,11 @@ public static class SolverMethod
     /// <summary>Value iteration stopped on the guaranteed bound γ/(1−γ)·‖V_{k+1} − V_k‖∞ ≤ accuracy.</summary>
     public const string ValueIteration = "value-iteration";
 
-    // EXTENSION POINT (linear-program): when src/PowerTheory/Solvers gains the LP solver, add
-    //     public const string LinearProgram = "linear-program";
-    // to Names and a case to Solve below. It is deliberately not referenced here yet.
+    /// <summary>The LP over occupancy measures (OR-Tools GLOP), certified by its Bellman residual.</summary>
+    public const string LinearProgram = "linear-program";
 
     /// <summary>The accepted method names, default first.</summary>
-    public static IReadOnlyList<string> Names { get; } = [PolicyIteration, ValueIteration];
+    public static IReadOnlyList<string> Names { get; } = [PolicyIteration, ValueIteration, LinearProgram];
 
     /// <summary>Checks a <c>--method</c> value; anything else is a usage error naming the option and the value.</summary>
     public static string Parse(string? text) =>
@@ -35,7 +34,7 @@ public static class SolverMethod
     {
         PolicyIteration => Solvers.PolicyIteration.Solve(mdp, rewards, gamma),
         ValueIteration => Solvers.ValueIteration.Solve(mdp, rewards, gamma, accuracy),
-        // EXTENSION POINT (linear-program): LinearProgram => Solvers.<LP solver>.Solve(mdp, rewards, gamma),
+        LinearProgram => Solvers.LinearProgramSolver.Solve(mdp, rewards, gamma),
         _ => throw new CliUsageException($"--method must be one of {string.Join(", ", Names)}; got '{method}'."),
     };
 }

@@ -15,6 +15,25 @@ internal static class LinearProgramSolver
         return solver;
     }
 
+    /// <summary>
+    /// Solves and requires OPTIMAL. GLOP occasionally stops with ABNORMAL on badly scaled but well-posed programs; such a
+    /// program is solved again without presolve, then with the dual simplex, before giving up.
+    /// </summary>
+    public static void SolveOptimal(Solver solver, string what)
+    {
+        var status = solver.Solve();
+        foreach (var parameters in Retries)
+        {
+            if (status != Solver.ResultStatus.ABNORMAL) break;
+            solver.SetSolverSpecificParametersAsString(parameters);
+            solver.Reset();
+            status = solver.Solve();
+        }
+        CheckOptimal(status, what);
+    }
+
+    private static readonly string[] Retries = ["use_preprocessing:false", "use_preprocessing:false use_dual_simplex:true"];
+
     public static void CheckOptimal(Solver.ResultStatus status, string what)
     {
         if (status != Solver.ResultStatus.OPTIMAL)

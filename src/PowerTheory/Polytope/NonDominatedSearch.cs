@@ -369,7 +369,7 @@ public static class NonDominatedSearch
             var objective = solver.Objective();
             objective.SetCoefficient(t, 1);
             objective.SetMaximization();
-            LinearProgramSolver.CheckOptimal(solver.Solve(), "greedy-feasibility");
+            LinearProgramSolver.SolveOptimal(solver, "greedy-feasibility");
             var v = new double[mdp.StateCount];
             foreach (int u in _reach) v[u] = vars[u]!.SolutionValue();
             return (t.SolutionValue(), v);

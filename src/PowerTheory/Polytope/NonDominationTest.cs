@@ -88,7 +88,7 @@ public static class NonDominationTest
         var objective = solver.Objective();
         objective.SetCoefficient(t, 1);
         objective.SetMaximization();
-        LinearProgramSolver.CheckOptimal(solver.Solve(), "non-domination");
+        LinearProgramSolver.SolveOptimal(solver, "non-domination");
         double scaledMargin = t.SolutionValue();
         var witness = new double[d];
         double largest = 0;

@@ -1,0 +1,166 @@
+using System.CommandLine;
+using System.Globalization;
+using PowerTheory.Cli.Common;
+using PowerTheory.Power;
+using PowerTheory.Rewards;
+using Spectre.Console;
+
+namespace PowerTheory.Cli.Commands;
+
+/// <summary>
+/// <c>powertheory power MDP --gamma G[,G2,...] [--samples N] [--seed K] [--reward SPEC] [--reward-state s=LAW]
+/// [--tie s1,s2] [--threads T] [--format F]</c>: Monte Carlo POWER of every state,
+/// POWER_D(s,γ) = (1−γ)/γ·E_R[V*_R(s,γ) − R(s)] (γ = 0 and γ = 1 by their limit formulas), and the optimality
+/// probability of every action, each with its standard error.
+/// </summary>
+public static class PowerCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var mdpArgument = new Argument<string>("MDP") { Description = MdpSource.ArgumentDescription };
+        var gamma = new Option<string>("--gamma", "-g")
+        {
+            Description = "Discount(s) in [0, 1], comma-separated (0 and 1 are the limits). Defaults to the MDP file's 'gamma'.",
+            HelpName = "G[,G...]",
+        };
+        var samples = new Option<int>("--samples", "-n")
+        {
+            Description = "Number of reward samples (default 10000).",
+            DefaultValueFactory = _ => 10_000,
+        };
+        var seed = new Option<ulong>("--seed", "-s")
+        {
+            Description = "Seed; the same seed gives bit-identical output for any thread count (default 0).",
+            DefaultValueFactory = _ => 0UL,
+        };
+        var reward = new Option<string>("--reward")
+        {
+            Description = "Reward law, IID over states: uniform(a,b) (default uniform(0,1)), beta(a,b), bernoulli(p), point(x), discrete(v1:p1,...).",
+            HelpName = "SPEC",
+        };
+        var rewardState = new Option<string[]>("--reward-state")
+        {
+            Description = "Per-state override STATE=LAW, e.g. s0=uniform(-1,1); repeatable.",
+            HelpName = "s=LAW",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var tie = new Option<string[]>("--tie")
+        {
+            Description = "States that share one reward draw, e.g. s1,s2; repeatable.",
+            HelpName = "s1,s2",
+        };
+        var threads = new Option<int?>("--threads", "-t") { Description = "Worker threads (default: all cores)." };
+        var noProgress = new Option<bool>("--no-progress") { Description = "Do not show the progress bar on stderr." };
+        var format = OutputFormatOption.Create();
+        var command = new Command("power", "Monte Carlo POWER of every state and optimality probability of every action.")
+        {
+            mdpArgument, gamma, samples, seed, reward, rewardState, tie, threads, noProgress, format,
+        };
+        command.SetAction(parseResult =>
+        {
+            var outputFormat = OutputFormatOption.Parse(parseResult.GetValue(format));
+            int n = parseResult.GetValue(samples);
+            if (n < 2) throw new CliUsageException($"--samples must be at least 2 (a standard error needs two samples); got {n}.");
+            int? t = parseResult.GetValue(threads);
+            if (t is < 1) throw new CliUsageException($"--threads must be at least 1; got {t}.");
+            var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument));
+            var mdp = loaded.Mdp;
+            var gammas = DiscountListParser.Parse(parseResult.GetValue(gamma), mdp.Gamma);
+            RewardDistribution distribution;
+            try
+            {
+                distribution = RewardSpec.Build(mdp, parseResult.GetValue(reward) ?? mdp.RewardSpec,
+                    parseResult.GetValue(rewardState), parseResult.GetValue(tie));
+            }
+            catch (FormatException e)
+            {
+                throw new CliUsageException($"--reward: {ErrorText.OneLine(e.Message)}");
+            }
+            bool showProgress = !parseResult.GetValue(noProgress) && ReferenceEquals(context.Error, Console.Error)
+                && !Console.IsErrorRedirected;
+            var options = new PowerOptions
+            {
+                Samples = n,
+                Seed = parseResult.GetValue(seed),
+                Threads = t,
+                Progress = showProgress ? new StderrProgress(context.Error) : null,
+            };
+            var result = new PowerEstimator(mdp, distribution).Estimate(gammas, options);
+            if (showProgress) context.Error.Write("\r" + new string(' ', 40) + "\r");
+            switch (outputFormat)
+            {
+                case OutputFormat.Json:
+                    context.Out.WriteLine(PowerResultJson.ToJson(result));
+                    break;
+                case OutputFormat.Csv:
+                    WriteCsv(context, result);
+                    break;
+                default:
+                    WriteText(context, loaded, result);
+                    break;
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteText(CliContext context, MdpSource.Loaded loaded, PowerResult result)
+    {
+        var mdp = result.Mdp;
+        context.Out.WriteLine(
+            $"POWER of {ValidateCommand.Describe(loaded)} under {result.RewardSpec}, {result.Samples} samples, seed {result.Seed}");
+        foreach (var at in result.ByGamma)
+        {
+            context.Out.WriteLine();
+            context.Out.WriteLine($"gamma = {Numbers.RoundTrip(at.Gamma)}");
+            var table = new Table { Border = TableBorder.Simple };
+            table.AddColumn("state");
+            table.AddColumn(new TableColumn("POWER").RightAligned());
+            table.AddColumn(new TableColumn("± stderr").RightAligned());
+            table.AddColumn(new TableColumn("95% interval").RightAligned());
+            table.AddColumn("P(action optimal)");
+            for (int s = 0; s < mdp.StateCount; s++)
+            {
+                var p = at.Power(s);
+                var actions = string.Join(", ", Enumerable.Range(0, mdp.ActionCount(s)).Select(a =>
+                    $"{mdp.ActionName(s, a)} {at.OptimalityProbability(s, a).Mean.ToString("F3", CultureInfo.InvariantCulture)}"));
+                table.AddRow(
+                    Markup.Escape(mdp.StateNames[s]),
+                    p.Mean.ToString("F5", CultureInfo.InvariantCulture),
+                    p.StandardError.ToString("F5", CultureInfo.InvariantCulture),
+                    Markup.Escape($"[{p.Ci95Lower.ToString("F4", CultureInfo.InvariantCulture)}, {p.Ci95Upper.ToString("F4", CultureInfo.InvariantCulture)}]"),
+                    Markup.Escape(actions));
+            }
+            context.Write(table);
+        }
+    }
+
+    private static void WriteCsv(CliContext context, PowerResult result)
+    {
+        var mdp = result.Mdp;
+        CsvOutput.WriteRow(context.Out, "gamma", "state", "power", "stderr", "ci95_low", "ci95_high");
+        foreach (var at in result.ByGamma)
+        {
+            for (int s = 0; s < mdp.StateCount; s++)
+            {
+                var p = at.Power(s);
+                CsvOutput.WriteRow(context.Out, Numbers.RoundTrip(at.Gamma), mdp.StateNames[s], Numbers.RoundTrip(p.Mean),
+                    Numbers.RoundTrip(p.StandardError), Numbers.RoundTrip(p.Ci95Lower), Numbers.RoundTrip(p.Ci95Upper));
+            }
+        }
+    }
+
+    private sealed class StderrProgress(TextWriter error) : IProgress<PowerProgress>
+    {
+        private int _lastPercent = -1;
+
+        public void Report(PowerProgress value)
+        {
+            int percent = (int)(100 * value.Fraction);
+            if (percent == Interlocked.Exchange(ref _lastPercent, percent)) return;
+            int filled = percent / 4;
+            lock (error) error.Write($"\rpower [{new string('#', filled)}{new string('.', 25 - filled)}] {percent,3}%");
+        }
+    }
+}

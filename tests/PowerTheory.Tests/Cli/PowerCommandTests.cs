@@ -1,0 +1,117 @@
+using System.Text.Json;
+using PowerTheory.Environments;
+using PowerTheory.Polytope;
+using PowerTheory.Power;
+
+namespace PowerTheory.Tests.Cli;
+
+/// <summary><c>powertheory power</c> and <c>powertheory vertices</c>: the JSON contract of DESIGN.md §5, checked against
+/// the library and the closed forms of THEORY.md §4.1.</summary>
+public class PowerCommandTests
+{
+    [Test]
+    public void PowerJsonMatchesLibraryAndClosedForm()
+    {
+        var run = CliRun.Of("power", "optsp-fig1", "--gamma", "0.5", "--samples", "3000", "--seed", "7", "--format", "json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Err);
+        var mdp = PaperMdps.OptspFigure1();
+        var expected = new PowerEstimator(mdp).Estimate(0.5, new PowerOptions { Samples = 3000, Seed = 7 });
+        using var doc = JsonDocument.Parse(run.Out);
+        var root = doc.RootElement;
+        Assert.That(root.GetProperty("samples").GetInt32(), Is.EqualTo(3000));
+        Assert.That(root.GetProperty("seed").GetInt32(), Is.EqualTo(7));
+        Assert.That(root.GetProperty("reward").GetString(), Is.EqualTo("uniform(0,1)"));
+        var states = root.GetProperty("states");
+        Assert.That(states.GetArrayLength(), Is.EqualTo(mdp.StateCount));
+        for (int s = 0; s < mdp.StateCount; s++)
+        {
+            Assert.That(states[s].GetProperty("state").GetString(), Is.EqualTo(mdp.StateNames[s]));
+            Assert.That(states[s].GetProperty("power").GetDouble(), Is.EqualTo(expected.Power(s).Mean));
+            Assert.That(states[s].GetProperty("stderr").GetDouble(), Is.EqualTo(expected.Power(s).StandardError));
+            Assert.That(states[s].GetProperty("ci95").GetArrayLength(), Is.EqualTo(2));
+        }
+        // POWER(l_sw, 0.5) = (4 + 1.5)/(6·1.5) = 0.6111… (THEORY.md §4.1 (c)), within 4 standard errors.
+        var lsw = states[mdp.StateIndex("l_sw")];
+        Assert.That(lsw.GetProperty("power").GetDouble(),
+            Is.EqualTo(5.5 / 9).Within(4 * lsw.GetProperty("stderr").GetDouble()));
+        var actions = root.GetProperty("actions");
+        Assert.That(actions.GetArrayLength(), Is.EqualTo(mdp.StateActionCount));
+        Assert.That(actions[0].GetProperty("optimalityProbability").GetDouble(), Is.InRange(0.0, 1.0));
+    }
+
+    [Test]
+    public void SeveralDiscountsGiveAnArray()
+    {
+        var run = CliRun.Of("power", "terminal-options-3", "--gamma", "0,0.5,1", "-n", "500", "-f", "json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Err);
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.That(doc.RootElement.ValueKind, Is.EqualTo(JsonValueKind.Array));
+        Assert.That(doc.RootElement.GetArrayLength(), Is.EqualTo(3));
+        Assert.That(doc.RootElement[2].GetProperty("gamma").GetDouble(), Is.EqualTo(1.0));
+    }
+
+    [Test]
+    public void TextAndCsvFormatsListEveryState()
+    {
+        var text = CliRun.Of("power", "optsp-fig1", "-g", "0.9", "-n", "200");
+        Assert.That(text.ExitCode, Is.EqualTo(0), text.Err);
+        Assert.That(text.Out, Does.Contain("r_ne").And.Contain("95% interval"));
+        var csv = CliRun.Of("power", "optsp-fig1", "-g", "0.9", "-n", "200", "-f", "csv");
+        Assert.That(csv.ExitCode, Is.EqualTo(0), csv.Err);
+        Assert.That(csv.OutLines, Has.Length.EqualTo(1 + 8));
+        Assert.That(csv.OutLines[0], Is.EqualTo("gamma,state,power,stderr,ci95_low,ci95_high"));
+    }
+
+    [TestCase("1.5", "--gamma")]
+    [TestCase("abc", "--gamma")]
+    public void BadDiscountIsAUsageError(string gamma, string fragment) =>
+        CliRun.Of("power", "optsp-fig1", "--gamma", gamma).AssertCleanError(1, fragment);
+
+    [Test]
+    public void UnboundedRewardIsRefusedWithTheReason() =>
+        CliRun.Of("power", "optsp-fig1", "-g", "0.5", "--reward", "normal(0,1)").AssertCleanError(1, "bounded");
+
+    [Test]
+    public void MalformedRewardSpecIsAUsageError() =>
+        CliRun.Of("power", "optsp-fig1", "-g", "0.5", "--reward", "uniform(0,").AssertCleanError(1, "--reward");
+
+    [Test]
+    public void TooFewSamplesIsAUsageError() =>
+        CliRun.Of("power", "optsp-fig1", "-g", "0.5", "-n", "1").AssertCleanError(1, "--samples");
+
+    [Test]
+    public void VerticesJsonMatchesLibrary()
+    {
+        var run = CliRun.Of("vertices", "optsp-fig1", "--state", "star", "--format", "json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Err);
+        using var doc = JsonDocument.Parse(run.Out);
+        var root = doc.RootElement;
+        Assert.That(root.GetProperty("state").GetString(), Is.EqualTo("star"));
+        // THEORY.md §4.1 (e): |F(⋆)| = 11, |F_nd(⋆)| = 5.
+        Assert.That(root.GetProperty("visitDistributionCount").GetInt32(), Is.EqualTo(11));
+        Assert.That(root.GetProperty("nonDominatedCount").GetInt32(), Is.EqualTo(5));
+        Assert.That(root.GetProperty("nonDominated").GetArrayLength(), Is.EqualTo(5));
+        Assert.That(root.GetProperty("nonDominated")[0].GetProperty("policy").GetProperty("star").GetString(), Is.Not.Null);
+    }
+
+    [Test]
+    public void VerticesAllStatesAverageMatchesLibrary()
+    {
+        var run = CliRun.Of("vertices", "optsp-fig1", "--all-states", "--average", "-f", "json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Err);
+        var expected = VertexReport.AverageForAllStates(PaperMdps.OptspFigure1());
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.That(doc.RootElement.GetArrayLength(), Is.EqualTo(expected.Count));
+        for (int i = 0; i < expected.Count; i++)
+            Assert.That(doc.RootElement[i].GetProperty("nonDominatedCount").GetInt32(), Is.EqualTo(expected[i].NonDominatedCount));
+    }
+
+    [Test]
+    public void VerticesNeedsExactlyOneOfStateAndAllStates()
+    {
+        CliRun.Of("vertices", "optsp-fig1").AssertCleanError(1, "--state");
+        CliRun.Of("vertices", "optsp-fig1", "--state", "star", "--all-states").AssertCleanError(1, "--all-states");
+        CliRun.Of("vertices", "optsp-fig1", "--state", "nope").AssertCleanError(1, "nope");
+        CliRun.Of("vertices", "optsp-fig1", "--state", "star", "--gamma", "0.5", "--average").AssertCleanError(1, "--average");
+    }
+}

@@ -98,6 +98,7 @@ public sealed class PowerEstimator
         Samples = o.Samples, Seed = o.Seed, Threads = o.Threads, BlockSize = o.BlockSize, KeepSamples = o.KeepSamples,
         TieTolerance = o.TieTolerance, OptimalityOnly = optimalityOnly ?? o.OptimalityOnly, Comparisons = comparisons,
         Events = events, Progress = o.Progress, CancellationToken = o.CancellationToken,
+        UseNonDominatedSets = o.UseNonDominatedSets, NonDominatedVertexLimit = o.NonDominatedVertexLimit,
     };
 
     internal ISampleSolver CreateSolver(double gamma)
@@ -124,6 +125,7 @@ public sealed class PowerEstimator
         private readonly int _moments;          // per γ: (power? n : 0) + 3·comparisons
         private readonly int _counts;           // per γ: SA + events
         private readonly double[][]? _kept;
+        private readonly NonDominatedTables?[] _tables; // per γ: the fast path's sets, when requested
 
         public Run(PowerEstimator owner, IReadOnlyList<double> gammas, PowerOptions o)
         {
@@ -145,6 +147,11 @@ public sealed class PowerEstimator
                 throw new ArgumentOutOfRangeException(nameof(o.TieTolerance), o.TieTolerance, $"TieTolerance must be a positive finite number; got {o.TieTolerance}.");
             _power = !o.OptimalityOnly;
             if (_power) owner.Rewards.CheckBoundedForPower();
+            if (o.UseNonDominatedSets && o.NonDominatedVertexLimit < 1)
+                throw new ArgumentOutOfRangeException(nameof(o.NonDominatedVertexLimit), o.NonDominatedVertexLimit,
+                    $"NonDominatedVertexLimit must be positive; got {o.NonDominatedVertexLimit}.");
+            _tables = _gammas.Select(g => o.UseNonDominatedSets && g > 0 && owner.SolverFactory is null
+                ? NonDominatedTables.Build(_mdp, g, o.NonDominatedVertexLimit) : null).ToArray();
             _comparisons = (o.Comparisons ?? []).ToArray();
             if (_comparisons.Length > 0 && !_power)
                 throw new ArgumentException("POWER-seeking comparisons need POWER; they cannot be combined with OptimalityOnly.", nameof(o.Comparisons));
@@ -278,7 +285,9 @@ public sealed class PowerEstimator
                 _run = run;
                 int n = run._n;
                 _r = new double[n];
-                _solvers = run._gammas.Select(g => run._owner.CreateSolver(g)).ToArray();
+                _solvers = run._gammas.Select((g, i) => run._tables[i] is { } tables
+                    ? new NonDominatedSampleSolver(run._mdp, tables)
+                    : run._owner.CreateSolver(g)).ToArray();
                 _value = new double[n];
                 _stateScore = new double[n];
                 _actionScore = new double[run._sa];

@@ -36,6 +36,19 @@ public sealed class PowerOptions
     /// <summary>Receives progress after each wave of blocks (on the calling thread).</summary>
     public IProgress<PowerProgress>? Progress { get; init; }
 
+    /// <summary>
+    /// The optional fast path (off by default): precompute F_nd(s) for every state (RSD_nd(s) at γ = 1) once, then per
+    /// sample take V*(s) = max_{f∈F_nd(s)} f·r instead of a Bellman solve. It gives the same numbers up to rounding; it
+    /// pays off when the sets are small (e.g. stochastic MDPs at γ = 1, where the per-sample solver is an LP) and costs
+    /// more than the deterministic per-sample solver on gridworlds, whose F_nd grows exponentially. A set that is not
+    /// provably complete within <see cref="NonDominatedVertexLimit"/> makes the run throw rather than silently fall
+    /// back. γ = 0 always uses the next-state formula.
+    /// </summary>
+    public bool UseNonDominatedSets { get; init; }
+
+    /// <summary>The largest F_nd(s) (or RSD_nd(s)) per state that the fast path accepts (default 10,000).</summary>
+    public int NonDominatedVertexLimit { get; init; } = 10_000;
+
     /// <summary>Cancels the run.</summary>
     public CancellationToken CancellationToken { get; init; }
 }

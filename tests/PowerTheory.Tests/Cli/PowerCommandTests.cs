@@ -114,4 +114,18 @@ public class PowerCommandTests
         CliRun.Of("vertices", "optsp-fig1", "--state", "nope").AssertCleanError(1, "nope");
         CliRun.Of("vertices", "optsp-fig1", "--state", "star", "--gamma", "0.5", "--average").AssertCleanError(1, "--average");
     }
+
+    [Test]
+    public void FastPathOptionGivesTheSameJsonUpToRounding()
+    {
+        var plain = CliRun.Of("power", "gamble-or-safe", "-g", "0.9,1", "-n", "400", "-f", "json");
+        var fast = CliRun.Of("power", "gamble-or-safe", "-g", "0.9,1", "-n", "400", "-f", "json", "--nd-fast-path");
+        Assert.That(fast.ExitCode, Is.EqualTo(0), fast.Err);
+        using var a = JsonDocument.Parse(plain.Out);
+        using var b = JsonDocument.Parse(fast.Out);
+        for (int g = 0; g < 2; g++)
+            for (int s = 0; s < 4; s++)
+                Assert.That(b.RootElement[g].GetProperty("states")[s].GetProperty("power").GetDouble(),
+                    Is.EqualTo(a.RootElement[g].GetProperty("states")[s].GetProperty("power").GetDouble()).Within(1e-9));
+    }
 }

@@ -1,0 +1,38 @@
+using PowerTheory.Mdps;
+
+namespace PowerTheory.Power;
+
+/// <summary>
+/// The per-sample oracle of the fast path: V*(s) = max_{f∈F_nd(s)} f·r for γ ∈ (0,1), with
+/// value(s) = (1−γ)/γ·(V*(s) − r(s)) and Q*(s,a) = r(s) + γ·Σ_s' T(s'|s,a)·V*(s'); at γ = 1,
+/// g*(s) = max_{d∈RSD_nd(s)} d·r with action score Σ_s' T(s'|s,a)·g*(s'). It gives the same numbers as the Bellman
+/// solvers up to rounding (tested), and is faster when the sets are small.
+/// </summary>
+internal sealed class NonDominatedSampleSolver(Mdp mdp, NonDominatedTables tables) : ISampleSolver
+{
+    private readonly double[] _best = new double[mdp.StateCount];
+
+    public void StartBlock() { }
+
+    public void Solve(ReadOnlySpan<double> r, Span<double> value, Span<double> stateScore, Span<double> actionScore)
+    {
+        double gamma = tables.Gamma;
+        int n = mdp.StateCount;
+        for (int s = 0; s < n; s++) _best[s] = tables.Oracles[s].MaxValue(r);
+        var offsets = mdp.StateActionOffsets;
+        var rowStart = mdp.TransitionOffsets;
+        var succ = mdp.AllSuccessors;
+        var prob = mdp.AllProbabilities;
+        for (int s = 0; s < n; s++)
+        {
+            for (int sa = offsets[s]; sa < offsets[s + 1]; sa++)
+            {
+                double e = 0;
+                for (int k = rowStart[sa]; k < rowStart[sa + 1]; k++) e += prob[k] * _best[succ[k]];
+                actionScore[sa] = gamma < 1 ? r[s] + gamma * e : e;
+            }
+            stateScore[s] = _best[s];
+            value[s] = gamma < 1 ? (1 - gamma) / gamma * (_best[s] - r[s]) : _best[s];
+        }
+    }
+}

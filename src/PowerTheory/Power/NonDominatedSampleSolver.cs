@@ -1,4 +1,5 @@
 using PowerTheory.Mdps;
+using PowerTheory.Solvers;
 
 namespace PowerTheory.Power;
 
@@ -11,26 +12,18 @@ namespace PowerTheory.Power;
 internal sealed class NonDominatedSampleSolver(Mdp mdp, NonDominatedTables tables) : ISampleSolver
 {
     private readonly double[] _best = new double[mdp.StateCount];
+    private readonly double[] _zeroReward = new double[mdp.StateCount];
 
     public void StartBlock() { }
 
     public void Solve(ReadOnlySpan<double> r, Span<double> value, Span<double> stateScore, Span<double> actionScore)
     {
         double gamma = tables.Gamma;
-        int n = mdp.StateCount;
-        for (int s = 0; s < n; s++) _best[s] = tables.Oracles[s].MaxValue(r);
-        var offsets = mdp.StateActionOffsets;
-        var rowStart = mdp.TransitionOffsets;
-        var succ = mdp.AllSuccessors;
-        var prob = mdp.AllProbabilities;
-        for (int s = 0; s < n; s++)
+        for (int s = 0; s < _best.Length; s++) _best[s] = tables.Oracles[s].MaxValue(r);
+        // Q*(s,a) = r(s) + γ·E V*(s') for γ < 1; at γ = 1 the action score is E g*(s') (reward 0, factor 1).
+        PolicyEvaluation.FillActionValues(mdp, gamma < 1 ? r : _zeroReward, _best, gamma, actionScore);
+        for (int s = 0; s < _best.Length; s++)
         {
-            for (int sa = offsets[s]; sa < offsets[s + 1]; sa++)
-            {
-                double e = 0;
-                for (int k = rowStart[sa]; k < rowStart[sa + 1]; k++) e += prob[k] * _best[succ[k]];
-                actionScore[sa] = gamma < 1 ? r[s] + gamma * e : e;
-            }
             stateScore[s] = _best[s];
             value[s] = gamma < 1 ? (1 - gamma) / gamma * (_best[s] - r[s]) : _best[s];
         }

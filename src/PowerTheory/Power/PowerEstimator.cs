@@ -101,6 +101,14 @@ public sealed class PowerEstimator
         UseNonDominatedSets = o.UseNonDominatedSets, NonDominatedVertexLimit = o.NonDominatedVertexLimit,
     };
 
+    /// <summary>
+    /// The discount at which the per-action optimality probabilities of γ = 1 are evaluated: Π*(R,1) is the Blackwell
+    /// limit lim_{γ→1} Π*(R,γ) (THEORY.md §1.1), reached for every γ above a reward-dependent threshold; at 1 − 10⁻⁴ a
+    /// continuous law puts probability of order 10⁻⁴ on rewards whose threshold lies above it, well below the Monte
+    /// Carlo error of any practical run. (POWER at γ = 1 itself is exact: the optimal gain.)
+    /// </summary>
+    internal const double BlackwellGamma = 1 - 1e-4;
+
     internal ISampleSolver CreateSolver(double gamma)
     {
         if (SolverFactory is not null) return SolverFactory(Mdp, gamma);
@@ -270,6 +278,10 @@ public sealed class PowerEstimator
             private readonly Run _run;
             private readonly double[] _r;
             private readonly ISampleSolver[] _solvers;
+            private readonly ISampleSolver?[] _limitSolvers; // per γ = 1: the discounted solver at BlackwellGamma
+            private readonly double[] _limitValue;
+            private readonly double[] _limitStateScore;
+            private readonly double[] _limitActionScore;
             private readonly double[] _value;
             private readonly double[] _stateScore;
             private readonly double[] _actionScore;
@@ -288,6 +300,10 @@ public sealed class PowerEstimator
                 _solvers = run._gammas.Select((g, i) => run._tables[i] is { } tables
                     ? new NonDominatedSampleSolver(run._mdp, tables)
                     : run._owner.CreateSolver(g)).ToArray();
+                _limitSolvers = run._gammas.Select(g => g == 1 ? run._owner.CreateSolver(BlackwellGamma) : null).ToArray();
+                _limitValue = new double[n];
+                _limitStateScore = new double[n];
+                _limitActionScore = new double[run._sa];
                 _value = new double[n];
                 _stateScore = new double[n];
                 _actionScore = new double[run._sa];
@@ -307,6 +323,7 @@ public sealed class PowerEstimator
                 var rng = BlockRandom.ForBlock(run._o.Seed, block);
                 sums.Reset(count);
                 foreach (var solver in _solvers) solver.StartBlock();
+                foreach (var solver in _limitSolvers) solver?.StartBlock();
                 double tol = run._o.TieTolerance;
                 for (int i = 0; i < count; i++)
                 {
@@ -323,7 +340,11 @@ public sealed class PowerEstimator
                     {
                         double gamma = run._gammas[g];
                         _solvers[g].Solve(_r, _value, _stateScore, _actionScore);
+                        // At γ = 1 the per-action count uses the optimal actions at BlackwellGamma (see there).
+                        var limit = _limitSolvers[g];
+                        limit?.Solve(_r, _limitValue, _limitStateScore, _limitActionScore);
                         double c = gamma > 0 && gamma < 1 ? 1 / (1 - gamma) : 1;
+                        double limitC = 1 / (1 - BlackwellGamma);
                         var counts = sums.Counts[g];
                         for (int s = 0; s < n; s++)
                         {
@@ -334,6 +355,9 @@ public sealed class PowerEstimator
                             {
                                 bool opt = _actionScore[sa] >= bar;
                                 _optimal[sa] = opt;
+                                if (limit is not null)
+                                    opt = _limitActionScore[sa] >= _limitStateScore[s]
+                                        - tol * (Math.Abs(_limitStateScore[s]) + maxAbs * limitC);
                                 if (opt) counts[sa]++;
                             }
                         }
@@ -424,6 +448,7 @@ public sealed class PowerEstimator
             public void Dispose()
             {
                 foreach (var solver in _solvers) (solver as IDisposable)?.Dispose();
+                foreach (var solver in _limitSolvers) (solver as IDisposable)?.Dispose();
             }
         }
     }

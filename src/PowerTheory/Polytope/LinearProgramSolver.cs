@@ -16,15 +16,17 @@ internal static class LinearProgramSolver
     }
 
     /// <summary>
-    /// Solves and requires OPTIMAL. GLOP occasionally stops with ABNORMAL on badly scaled but well-posed programs; such a
-    /// program is solved again without presolve, then with the dual simplex, before giving up.
+    /// Solves and requires OPTIMAL. GLOP occasionally stops with ABNORMAL (or a spurious INFEASIBLE) on badly scaled
+    /// programs; the programs solved here are always feasible and bounded (t is free below and bounded above, the other
+    /// variables lie in boxes), so such a program is solved again without presolve, then with the dual simplex, before
+    /// giving up.
     /// </summary>
     public static void SolveOptimal(Solver solver, string what)
     {
         var status = solver.Solve();
         foreach (var parameters in Retries)
         {
-            if (status != Solver.ResultStatus.ABNORMAL) break;
+            if (status is not (Solver.ResultStatus.ABNORMAL or Solver.ResultStatus.INFEASIBLE)) break;
             solver.SetSolverSpecificParametersAsString(parameters);
             solver.Reset();
             status = solver.Solve();

@@ -341,6 +341,8 @@ public static class NonDominatedSearch
             return slack;
         }
 
+        private const double NegligibleCoefficient = 1e-13;
+
         /// <summary>max t s.t. (T(c,σ(c)) − T(c,b))·V ≥ t for assigned c, V ∈ [−1,1]^R, t ≤ 1.</summary>
         private (double T, double[] V) SolveLp()
         {
@@ -361,8 +363,10 @@ public static class NonDominatedSearch
                     Accumulate(row, mdp, mdp.FirstStateAction(c) + a, 1);
                     Accumulate(row, mdp, mdp.FirstStateAction(c) + b, -1);
                     var constraint = solver.MakeConstraint(0, double.PositiveInfinity);
+                    // Rows that differ only by rounding (e.g. 1/3 vs 1 − 2/3) leave coefficients near 1e-17, which make
+                    // GLOP fail on an always-feasible program; they cannot move t above the 1e-9 tolerance anyway.
                     foreach (var (u, coefficient) in row)
-                        if (coefficient != 0) constraint.SetCoefficient(vars[u]!, coefficient);
+                        if (Math.Abs(coefficient) > NegligibleCoefficient) constraint.SetCoefficient(vars[u]!, coefficient);
                     constraint.SetCoefficient(t, -1);
                 }
             }

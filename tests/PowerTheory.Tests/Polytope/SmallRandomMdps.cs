@@ -24,7 +24,9 @@ internal static class SmallRandomMdps
                     continue;
                 }
                 int k = rng.Next(2, Math.Min(3, n) + 1);
-                var targets = Enumerable.Range(0, n).OrderBy(_ => rng.Next()).Take(k).ToArray();
+                // Ascending targets: rows that are equal in exact arithmetic (e.g. weights 1:2 and 2:4 on the same targets) then
+                // get bit-identical probabilities, so exact deduplication and floating-point comparisons agree.
+                var targets = Enumerable.Range(0, n).OrderBy(_ => rng.Next()).Take(k).Order().ToArray();
                 double[] w = rng.NextDouble() < 0.5
                     ? targets.Select(_ => (double)rng.Next(1, 4)).ToArray()
                     : targets.Select(_ => 0.1 + rng.NextDouble()).ToArray();

@@ -137,6 +137,17 @@ public sealed class Mdp : IEquatable<Mdp>
     public ReadOnlySpan<double> Probabilities(int stateAction) =>
         _probabilities.AsSpan(_transitionOffsets[stateAction], _transitionOffsets[stateAction + 1] - _transitionOffsets[stateAction]);
 
+    /// <summary>E_{s'~T(·|s,a)} x(s') = Σ_s' T(s'|s,a)·x(s') for the state-action pair <paramref name="stateAction"/>.</summary>
+    /// <param name="stateAction">A global state-action index.</param>
+    /// <param name="values">x, one entry per state.</param>
+    public double ExpectedValue(int stateAction, ReadOnlySpan<double> values)
+    {
+        int end = _transitionOffsets[stateAction + 1];
+        double e = 0;
+        for (int k = _transitionOffsets[stateAction]; k < end; k++) e += _probabilities[k] * values[_successors[k]];
+        return e;
+    }
+
     /// <summary>T(s'|s,a) for one triple (0 when s' is not a successor).</summary>
     public double TransitionProbability(int state, int action, int successor)
     {

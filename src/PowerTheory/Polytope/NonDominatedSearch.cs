@@ -95,20 +95,11 @@ public static class NonDominatedSearch
         foreach (int c in tree.ReachedStates)
         {
             int a = tree.AssignedAction(c);
-            double chosen = Expect(mdp, mdp.FirstStateAction(c) + a, v);
+            double chosen = mdp.ExpectedValue(mdp.FirstStateAction(c) + a, v);
             foreach (int b in tree.Representatives(c))
-                if (b != a) gap = Math.Min(gap, gamma * (chosen - Expect(mdp, mdp.FirstStateAction(c) + b, v)));
+                if (b != a) gap = Math.Min(gap, gamma * (chosen - mdp.ExpectedValue(mdp.FirstStateAction(c) + b, v)));
         }
         return gap;
-    }
-
-    private static double Expect(Mdp mdp, int sa, ReadOnlySpan<double> v)
-    {
-        double e = 0;
-        var succ = mdp.Successors(sa);
-        var prob = mdp.Probabilities(sa);
-        for (int k = 0; k < succ.Length; k++) e += prob[k] * v[succ[k]];
-        return e;
     }
 
     private abstract class Searcher : ReachablePolicyTree.IVisitor
@@ -334,10 +325,10 @@ public static class NonDominatedSearch
         private double Slack(double[] v, int state, int action)
         {
             var mdp = Tree.Mdp;
-            double chosen = Expect(mdp, mdp.FirstStateAction(state) + action, v);
+            double chosen = mdp.ExpectedValue(mdp.FirstStateAction(state) + action, v);
             double slack = double.PositiveInfinity;
             foreach (int b in Tree.Representatives(state))
-                if (b != action) slack = Math.Min(slack, chosen - Expect(mdp, mdp.FirstStateAction(state) + b, v));
+                if (b != action) slack = Math.Min(slack, chosen - mdp.ExpectedValue(mdp.FirstStateAction(state) + b, v));
             return slack;
         }
 
@@ -347,7 +338,7 @@ public static class NonDominatedSearch
         private (double T, double[] V) SolveLp()
         {
             var mdp = Tree.Mdp;
-            using var solver = LinearProgramSolver.CreateGlop();
+            using var solver = Glop.Create("the F_nd search on a stochastic MDP");
             var vars = new Variable?[mdp.StateCount];
             foreach (int u in _reach) vars[u] = solver.MakeNumVar(-1, 1, $"v{u}");
             var t = solver.MakeNumVar(double.NegativeInfinity, 1, "t");
@@ -373,7 +364,7 @@ public static class NonDominatedSearch
             var objective = solver.Objective();
             objective.SetCoefficient(t, 1);
             objective.SetMaximization();
-            LinearProgramSolver.SolveOptimal(solver, "greedy-feasibility");
+            Glop.SolveOptimal(solver, "greedy-feasibility");
             var v = new double[mdp.StateCount];
             foreach (int u in _reach) v[u] = vars[u]!.SolutionValue();
             return (t.SolutionValue(), v);

@@ -1,3 +1,4 @@
+using PowerTheory.Internal;
 using Google.OrTools.LinearSolver;
 using PowerTheory.Mdps;
 
@@ -35,8 +36,7 @@ internal sealed class MultichainGainSolver : ISampleSolver, IDisposable
     private void Build(bool tight)
     {
         _solver?.Dispose();
-        _solver = Solver.CreateSolver("GLOP")
-            ?? throw new InvalidOperationException("the OR-Tools GLOP linear solver is not available on this platform; γ = 1 on stochastic MDPs needs it.");
+        _solver = Glop.Create("POWER at γ = 1 on a stochastic MDP");
         if (tight) _solver.SetSolverSpecificParametersAsString("primal_feasibility_tolerance:1e-10 dual_feasibility_tolerance:1e-10");
         var solver = _solver;
         int n = _n;

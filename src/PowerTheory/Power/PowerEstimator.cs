@@ -109,6 +109,9 @@ public sealed class PowerEstimator
     /// </summary>
     internal const double BlackwellGamma = 1 - 1e-4;
 
+    /// <summary>1/(1 − <see cref="BlackwellGamma"/>), the value scale in the tie tolerance at that discount.</summary>
+    private const double BlackwellScale = 1 / (1 - BlackwellGamma);
+
     internal ISampleSolver CreateSolver(double gamma)
     {
         if (SolverFactory is not null) return SolverFactory(Mdp, gamma);
@@ -344,7 +347,6 @@ public sealed class PowerEstimator
                         var limit = _limitSolvers[g];
                         limit?.Solve(_r, _limitValue, _limitStateScore, _limitActionScore);
                         double c = gamma > 0 && gamma < 1 ? 1 / (1 - gamma) : 1;
-                        double limitC = 1 / (1 - BlackwellGamma);
                         var counts = sums.Counts[g];
                         for (int s = 0; s < n; s++)
                         {
@@ -357,7 +359,7 @@ public sealed class PowerEstimator
                                 _optimal[sa] = opt;
                                 if (limit is not null)
                                     opt = _limitActionScore[sa] >= _limitStateScore[s]
-                                        - tol * (Math.Abs(_limitStateScore[s]) + maxAbs * limitC);
+                                        - tol * (Math.Abs(_limitStateScore[s]) + maxAbs * BlackwellScale);
                                 if (opt) counts[sa]++;
                             }
                         }
@@ -374,8 +376,8 @@ public sealed class PowerEstimator
                             }
                             foreach (var req in run._comparisons)
                             {
-                                double xa = Expected(mdp, mdp.FirstStateAction(req.State) + req.Action, _value);
-                                double xb = Expected(mdp, mdp.FirstStateAction(req.State) + req.OtherAction, _value);
+                                double xa = mdp.ExpectedValue(mdp.FirstStateAction(req.State) + req.Action, _value);
+                                double xb = mdp.ExpectedValue(mdp.FirstStateAction(req.State) + req.OtherAction, _value);
                                 _x[k++] = xa;
                                 _x[k++] = xb;
                                 _x[k++] = xa - xb;
@@ -384,15 +386,6 @@ public sealed class PowerEstimator
                         }
                     }
                 }
-            }
-
-            private static double Expected(Mdp mdp, int sa, double[] x)
-            {
-                var succ = mdp.Successors(sa);
-                var prob = mdp.Probabilities(sa);
-                double e = 0;
-                for (int k = 0; k < succ.Length; k++) e += prob[k] * x[succ[k]];
-                return e;
             }
 
             private bool Holds(EventPlan plan, double gamma)

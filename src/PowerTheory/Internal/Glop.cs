@@ -1,16 +1,18 @@
 using Google.OrTools.LinearSolver;
 
-namespace PowerTheory.Polytope;
+namespace PowerTheory.Internal;
 
 /// <summary>Creates OR-Tools GLOP solvers and fails with a clear message when the native solver is unavailable.</summary>
-internal static class LinearProgramSolver
+internal static class Glop
 {
-    public static Solver CreateGlop()
+    /// <summary>A new GLOP solver (the caller disposes it).</summary>
+    /// <param name="purpose">What needs the LP, for the error message.</param>
+    public static Solver Create(string purpose)
     {
         var solver = Solver.CreateSolver("GLOP");
         if (solver is null)
             throw new InvalidOperationException(
-                "OR-Tools could not create the GLOP linear-programming solver (Solver.CreateSolver(\"GLOP\") returned null); " +
+                $"{purpose} needs the OR-Tools GLOP linear-programming solver, but Solver.CreateSolver(\"GLOP\") returned null; " +
                 "check that the Google.OrTools native runtime for this platform is installed.");
         return solver;
     }

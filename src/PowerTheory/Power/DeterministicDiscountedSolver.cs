@@ -11,6 +11,7 @@ namespace PowerTheory.Power;
 /// </summary>
 internal sealed class DeterministicDiscountedSolver : ISampleSolver
 {
+    private readonly Mdp _mdp;
     private readonly int _n;
     private readonly double _gamma;
     private readonly int[] _offsets;
@@ -20,10 +21,17 @@ internal sealed class DeterministicDiscountedSolver : ISampleSolver
     private readonly int[] _mark;
     private readonly int[] _path;
     private readonly double[] _v;
+    private readonly double _tieTolerance;
+    private readonly double[] _stateScore;
+    private readonly double[] _actionScore;
 
-    public DeterministicDiscountedSolver(Mdp mdp, double gamma)
+    public DeterministicDiscountedSolver(Mdp mdp, double gamma, double tieTolerance = 1e-9)
     {
+        _tieTolerance = tieTolerance;
+        _stateScore = new double[mdp.StateCount];
+        _actionScore = new double[mdp.StateActionCount];
         if (!mdp.IsDeterministic) throw new ArgumentException("the MDP must be deterministic.", nameof(mdp));
+        _mdp = mdp;
         _n = mdp.StateCount;
         _gamma = gamma;
         _offsets = mdp.StateActionOffsets.ToArray();
@@ -38,12 +46,22 @@ internal sealed class DeterministicDiscountedSolver : ISampleSolver
 
     public int LastIterations { get; private set; }
 
+    /// <summary>The optimal policy of the last solve (global state-action per state).</summary>
+    public ReadOnlySpan<int> Policy => _policy;
+
     /// <summary>Value-iteration sweeps of the starting policy.</summary>
     internal int Sweeps { get; set; } = 4;
 
     public void StartBlock() { }
 
-    public void Solve(ReadOnlySpan<double> r, Span<double> value, Span<double> stateScore, Span<double> actionScore)
+    public void Solve(ReadOnlySpan<double> r, Span<double> value, Span<bool> optimal)
+    {
+        SolveScores(r, value, _stateScore, _actionScore);
+        DiscountedTieRule.Mark(_mdp, _gamma, _tieTolerance, r, _stateScore, _actionScore, optimal);
+    }
+
+    /// <summary>Solves one sample and also returns V* (<paramref name="stateScore"/>) and Q* (<paramref name="actionScore"/>).</summary>
+    public void SolveScores(ReadOnlySpan<double> r, Span<double> value, Span<double> stateScore, Span<double> actionScore)
     {
         int n = _n;
         double gamma = _gamma;

@@ -1,60 +1,64 @@
 using PowerTheory.Mdps;
-using PowerTheory.Visits;
 
 namespace PowerTheory.Power;
 
-/// <summary>A user event prepared for one γ: dense weight vectors (policy sets) or target data (EndsIn).</summary>
+/// <summary>
+/// A user event prepared for evaluation from a sample's optimal-action sets (docs/theory.md §1.3), the same way at every
+/// γ ∈ [0,1]:
+/// <list type="bullet">
+/// <item>policy sets: some listed policy π has f^{π,s} = f^{π*,s} for an optimal π* exactly when π takes an optimal
+/// action at every state it reaches from s with positive probability (a policy greedy on its reachable set is optimal
+/// from s). So the plan keeps, per listed policy, the state-actions it takes on that set;</item>
+/// <item>ends-in: some optimal policy from s is absorbed, with probability 1, in a target whose self-loop it takes; this
+/// is almost-sure reachability of the "goal" targets (those with an optimal self-loop) through optimal actions,
+/// decided by the usual fixed point (shrink the candidate set U to the states that can reach a goal inside U by
+/// actions that never leave U, until it is stable).</item>
+/// </list>
+/// </summary>
 internal sealed class EventPlan
 {
-    public required OptimalityEvent Event { get; init; }
-    public double[][]? Weights { get; init; }
-    public bool[]? IsTarget { get; init; }
-    public int[][]? SelfLoops { get; init; }
+    private readonly Mdp _mdp;
+    private readonly int[][]? _required;      // per listed policy: its state-actions on the states it reaches from s
+    private readonly bool[]? _isTarget;
+    private readonly int[][]? _selfLoops;     // per target: its self-loop state-actions
+    private readonly int[][]? _predecessors;  // per state y: the state-actions with y among their successors
 
-    public static EventPlan Create(Mdp mdp, OptimalityEvent e, double gamma)
+    private EventPlan(Mdp mdp, OptimalityEvent e, int[][]? required, bool[]? isTarget, int[][]? selfLoops, int[][]? predecessors)
+    {
+        _mdp = mdp;
+        Event = e;
+        _required = required;
+        _isTarget = isTarget;
+        _selfLoops = selfLoops;
+        _predecessors = predecessors;
+    }
+
+    /// <summary>The event.</summary>
+    public OptimalityEvent Event { get; }
+
+    /// <summary>Prepares <paramref name="e"/> on <paramref name="mdp"/>.</summary>
+    public static EventPlan Create(Mdp mdp, OptimalityEvent e)
     {
         int n = mdp.StateCount;
         if (e.Policies is { } policies)
         {
-            var weights = new double[policies.Count][];
+            var required = new int[policies.Count][];
             for (int k = 0; k < policies.Count; k++)
             {
                 var pi = policies[k];
-                var w = new double[n];
-                if (gamma == 0)
-                {
-                    int sa = mdp.FirstStateAction(e.State) + pi[e.State];
-                    var succ = mdp.Successors(sa);
-                    var prob = mdp.Probabilities(sa);
-                    for (int j = 0; j < succ.Length; j++) w[succ[j]] += prob[j];
-                }
-                else if (gamma == 1)
-                {
-                    if (!mdp.IsDeterministic)
-                        throw new NotSupportedException(
-                            "policy-set optimality at γ = 1 (recurrent state distributions) is implemented for deterministic MDPs only; use γ < 1.");
-                    var position = new int[n];
-                    Array.Fill(position, -1);
-                    int t = 0, x = e.State;
-                    var path = new List<int>();
-                    while (position[x] < 0)
-                    {
-                        position[x] = t++;
-                        path.Add(x);
-                        x = mdp.AllSuccessors[mdp.TransitionOffsets[mdp.FirstStateAction(x) + pi[x]]];
-                    }
-                    int cycleStart = position[x];
-                    int length = t - cycleStart;
-                    for (int i = cycleStart; i < t; i++) w[path[i]] = 1.0 / length;
-                }
-                else
-                {
-                    var f = VisitDistribution.Compute(mdp, pi, e.State, gamma);
-                    for (int j = 0; j < n; j++) w[j] = f[j];
-                }
-                weights[k] = w;
+                var seen = new bool[n];
+                var queue = new List<int> { e.State };
+                seen[e.State] = true;
+                for (int head = 0; head < queue.Count; head++)
+                    foreach (int y in mdp.Successors(pi.StateActionAt(queue[head])))
+                        if (!seen[y])
+                        {
+                            seen[y] = true;
+                            queue.Add(y);
+                        }
+                required[k] = queue.Select(pi.StateActionAt).ToArray();
             }
-            return new EventPlan { Event = e, Weights = weights };
+            return new EventPlan(mdp, e, required, null, null, null);
         }
         var isTarget = new bool[n];
         var loops = new int[n][];
@@ -69,6 +73,109 @@ internal sealed class EventPlan
             }
             loops[t] = list.ToArray();
         }
-        return new EventPlan { Event = e, IsTarget = isTarget, SelfLoops = loops };
+        var predecessors = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
+        for (int sa = 0; sa < mdp.StateActionCount; sa++)
+            foreach (int y in mdp.Successors(sa))
+                predecessors[y].Add(sa);
+        return new EventPlan(mdp, e, null, isTarget, loops, predecessors.Select(p => p.ToArray()).ToArray());
+    }
+
+    /// <summary>Whether the event holds for a sample whose optimal state-actions are <paramref name="optimal"/>.</summary>
+    public bool Holds(ReadOnlySpan<bool> optimal, EventScratch scratch)
+    {
+        if (_required is not null)
+        {
+            foreach (var required in _required)
+            {
+                bool all = true;
+                foreach (int sa in required)
+                    if (!optimal[sa])
+                    {
+                        all = false;
+                        break;
+                    }
+                if (all) return true;
+            }
+            return false;
+        }
+        return AlmostSurelyEndsInTarget(optimal, scratch);
+    }
+
+    private bool AlmostSurelyEndsInTarget(ReadOnlySpan<bool> optimal, EventScratch scratch)
+    {
+        var mdp = _mdp;
+        var offsets = mdp.StateActionOffsets;
+        int s = Event.State;
+        // U: the states reachable from s through optimal actions.
+        long inU = scratch.NextStamp();
+        var members = scratch.Members;
+        int count = 0;
+        members[count++] = s;
+        scratch.Stamp[s] = inU;
+        for (int head = 0; head < count; head++)
+        {
+            int x = members[head];
+            for (int sa = offsets[x]; sa < offsets[x + 1]; sa++)
+            {
+                if (!optimal[sa]) continue;
+                foreach (int y in mdp.Successors(sa))
+                    if (scratch.Stamp[y] != inU)
+                    {
+                        scratch.Stamp[y] = inU;
+                        members[count++] = y;
+                    }
+            }
+        }
+        while (true)
+        {
+            // R: the states of U that reach a goal inside U by optimal actions whose successors all lie in U.
+            long inR = scratch.NextStamp();
+            var queue = scratch.Queue;
+            int reached = 0;
+            for (int i = 0; i < count; i++)
+            {
+                int t = members[i];
+                if (!_isTarget![t]) continue;
+                foreach (int loop in _selfLoops![t])
+                    if (optimal[loop])
+                    {
+                        scratch.Mark[t] = inR;
+                        queue[reached++] = t;
+                        break;
+                    }
+            }
+            for (int head = 0; head < reached; head++)
+            {
+                int y = queue[head];
+                foreach (int sa in _predecessors![y])
+                {
+                    int x = mdp.StateOf(sa);
+                    if (scratch.Stamp[x] != inU || scratch.Mark[x] == inR || !optimal[sa]) continue;
+                    bool inside = true;
+                    foreach (int z in mdp.Successors(sa))
+                        if (scratch.Stamp[z] != inU)
+                        {
+                            inside = false;
+                            break;
+                        }
+                    if (!inside) continue;
+                    scratch.Mark[x] = inR;
+                    queue[reached++] = x;
+                }
+            }
+            if (scratch.Mark[s] != inR) return false;
+            if (reached == count) return true;
+            // U ← R, and repeat.
+            inU = scratch.NextStamp();
+            int kept = 0;
+            for (int i = 0; i < count; i++)
+            {
+                int x = members[i];
+                if (scratch.Mark[x] != inR) continue;
+                scratch.Stamp[x] = inU;
+                members[kept++] = x;
+            }
+            count = kept;
+        }
     }
 }

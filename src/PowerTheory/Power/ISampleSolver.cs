@@ -6,12 +6,11 @@ namespace PowerTheory.Power;
 /// <list type="bullet">
 /// <item><c>value[s]</c>: the quantity whose expectation is POWER(s,γ): (1−γ)·max_a E_{s'~T(s,a)} V*_r(s') for γ∈(0,1)
 /// (= (1−γ)/γ·(V*(s) − r(s))), max_a E r(s') at γ = 0, the optimal gain g*(s) at γ = 1;</item>
-/// <item><c>stateScore[s]</c> and <c>actionScore[sa]</c>: a is optimal at s iff actionScore ≥ stateScore − tolerance
-/// (V* and Q* for γ∈(0,1); E r(s') and its max at γ = 0; Σ T g* and g* at γ = 1).</item>
+/// <item><c>optimal[sa]</c>: whether some policy of Π*(r,γ) takes the action at its state — for γ∈(0,1) within the tie
+/// tolerance (<see cref="DiscountedTieRule"/>), at γ = 0 and γ = 1 the limits of those sets (docs/theory.md §1.1).</item>
 /// </list>
 /// One instance serves one worker thread; it may keep warm-start state between samples of one block, and
 /// <see cref="StartBlock"/> resets that state so a block's results depend on the block alone.
-/// A precomputed-F_nd oracle can implement this interface and be plugged into <see cref="PowerEstimator"/>.
 /// </summary>
 internal interface ISampleSolver
 {
@@ -19,5 +18,5 @@ internal interface ISampleSolver
     void StartBlock();
 
     /// <summary>Solves one sample.</summary>
-    void Solve(ReadOnlySpan<double> r, Span<double> value, Span<double> stateScore, Span<double> actionScore);
+    void Solve(ReadOnlySpan<double> r, Span<double> value, Span<bool> optimal);
 }

@@ -5,27 +5,32 @@ namespace PowerTheory.Power;
 
 /// <summary>
 /// The per-sample oracle of the fast path: V*(s) = max_{f∈F_nd(s)} f·r for γ ∈ (0,1), with
-/// value(s) = (1−γ)/γ·(V*(s) − r(s)) and Q*(s,a) = r(s) + γ·Σ_s' T(s'|s,a)·V*(s'); at γ = 1,
-/// g*(s) = max_{d∈RSD_nd(s)} d·r with action score Σ_s' T(s'|s,a)·g*(s'). It gives the same numbers as the Bellman
-/// solvers up to rounding (tested), and is faster when the sets are small.
+/// value(s) = (1−γ)/γ·(V*(s) − r(s)) and Q*(s,a) = r(s) + γ·Σ_s' T(s'|s,a)·V*(s') under <see cref="DiscountedTieRule"/>;
+/// at γ = 1, g*(s) = max_{d∈RSD_nd(s)} d·r, while the Blackwell-optimal actions come from
+/// <see cref="BlackwellPolicyIteration"/> (the gains alone do not determine them). It gives the same numbers as the
+/// Bellman solvers up to rounding (tested), and is faster when the sets are small.
 /// </summary>
-internal sealed class NonDominatedSampleSolver(Mdp mdp, NonDominatedTables tables) : ISampleSolver
+internal sealed class NonDominatedSampleSolver(Mdp mdp, NonDominatedTables tables, double tolerance) : ISampleSolver
 {
     private readonly double[] _best = new double[mdp.StateCount];
-    private readonly double[] _zeroReward = new double[mdp.StateCount];
+    private readonly double[] _actionScore = new double[mdp.StateActionCount];
+    private readonly double[] _gain = new double[mdp.StateCount];
+    private readonly BlackwellPolicyIteration? _blackwell = tables.Gamma == 1 ? new BlackwellPolicyIteration(mdp, tolerance) : null;
 
-    public void StartBlock() { }
+    public void StartBlock() => _blackwell?.Reset();
 
-    public void Solve(ReadOnlySpan<double> r, Span<double> value, Span<double> stateScore, Span<double> actionScore)
+    public void Solve(ReadOnlySpan<double> r, Span<double> value, Span<bool> optimal)
     {
         double gamma = tables.Gamma;
         for (int s = 0; s < _best.Length; s++) _best[s] = tables.Oracles[s].MaxValue(r);
-        // Q*(s,a) = r(s) + γ·E V*(s') for γ < 1; at γ = 1 the action score is E g*(s') (reward 0, factor 1).
-        PolicyEvaluation.FillActionValues(mdp, gamma < 1 ? r : _zeroReward, _best, gamma, actionScore);
-        for (int s = 0; s < _best.Length; s++)
+        if (_blackwell is not null)
         {
-            stateScore[s] = _best[s];
-            value[s] = gamma < 1 ? (1 - gamma) / gamma * (_best[s] - r[s]) : _best[s];
+            _blackwell.Solve(r, _gain, optimal);
+            _best.AsSpan().CopyTo(value);
+            return;
         }
+        PolicyEvaluation.FillActionValues(mdp, r, _best, gamma, _actionScore);
+        for (int s = 0; s < _best.Length; s++) value[s] = (1 - gamma) / gamma * (_best[s] - r[s]);
+        DiscountedTieRule.Mark(mdp, gamma, tolerance, r, _best, _actionScore, optimal);
     }
 }

@@ -5,16 +5,17 @@ namespace PowerTheory.Power;
 
 /// <summary>
 /// A user-given set F of visit distributions from a state s whose optimality probability
-/// P_D(F,γ) = P_{R~D}(∃ π∈Π*(R,γ) with f^{π,s}∈F) the engine estimates (THEORY.md §1.3). Two forms:
+/// P_D(F,γ) = P_{R~D}(∃ π∈Π*(R,γ) with f^{π,s}∈F) the engine estimates (docs/theory.md §1.3), for every γ ∈ [0,1]: at the
+/// endpoints Π*(R,0) and Π*(R,1) are the limits of Π*(R,γ) (γ = 1: the Blackwell-optimal policies), so P_D(F,0) and
+/// P_D(F,1) are the limits of the γ ∈ (0,1) quantity. Two forms:
 /// <list type="bullet">
-/// <item><see cref="FromPolicies"/>: F = {f^{π,s} : π in a list of deterministic policies}. Per sample the event is
-/// max_{π∈F} f^{π,s}(γ)ᵀr ≥ V*_r(s,γ) − tolerance (Lemma E.35). At γ = 0 the first-order limit is used:
-/// max_{π∈F} E_{T(s,π(s))} r ≥ max_a E_{T(s,a)} r. At γ = 1 the recurrent state distributions d^{π,s} are compared with
-/// the optimal gain: max_{π∈F} d^{π,s}ᵀr ≥ g*(s) (average optimality, THEORY.md §1.5; deterministic MDPs only).</item>
-/// <item><see cref="EndsIn(Mdp, int, IEnumerable{int}, string?)"/> (deterministic MDPs): "some optimal policy from s ends in one of these states", i.e. some
-/// π∈Π*(R,γ) takes s along a path to a target t and stays at t forever (each target must be a 1-cycle). Per sample:
-/// a breadth-first search from s over optimal actions reaches a target whose self-loop is optimal (at γ = 1: staying at t
-/// is average-optimal, r(t) ≥ g*(t)).</item>
+/// <item><see cref="FromPolicies"/>: F = {f^{π,s} : π in a list of deterministic policies}. Per sample the event holds
+/// when some listed policy takes an optimal action at every state it reaches from s with positive probability (such a
+/// policy is optimal from s, and conversely), deterministic or stochastic MDPs alike.</item>
+/// <item><see cref="EndsIn(Mdp, int, IEnumerable{int}, string?)"/>: "some optimal policy from s ends in one of these
+/// states": it is absorbed, with probability 1, in a target t whose self-loop it then takes forever (each target must
+/// have a self-loop action). Per sample: almost-sure reachability of the targets whose self-loop is optimal, through
+/// optimal actions.</item>
 /// </list>
 /// With a continuous reward law ties have probability 0 and "some optimal policy" is "the optimal policy"; with discrete
 /// laws ties count in favour of the event (the weak "≥" convention of the papers).
@@ -60,16 +61,14 @@ public sealed class OptimalityEvent
             description ?? $"optimal policy from '{mdp.StateNames[state]}' has the visit distribution of one of {list.Count} given policies");
     }
 
-    /// <summary>"Some optimal policy from <paramref name="state"/> ends in (stays forever at) one of
-    /// <paramref name="targets"/>"; each target must have a self-loop action. Deterministic MDPs only.</summary>
+    /// <summary>"Some optimal policy from <paramref name="state"/> ends in (is absorbed with probability 1 in, and stays
+    /// forever at) one of <paramref name="targets"/>"; each target must have a self-loop action.</summary>
     public static OptimalityEvent EndsIn(Mdp mdp, int state, IEnumerable<int> targets, string? description = null)
     {
         ArgumentNullException.ThrowIfNull(mdp);
         ArgumentNullException.ThrowIfNull(targets);
         if ((uint)state >= (uint)mdp.StateCount)
             throw new ArgumentOutOfRangeException(nameof(state), state, $"state must be in [0, {mdp.StateCount - 1}]; got {state}.");
-        if (!mdp.IsDeterministic)
-            throw new NotSupportedException("EndsIn needs a deterministic MDP; on a stochastic MDP give the set as policies (FromPolicies).");
         var list = targets.Distinct().OrderBy(t => t).ToList();
         if (list.Count == 0) throw new ArgumentException("EndsIn needs at least one target state.", nameof(targets));
         foreach (int t in list)

@@ -19,9 +19,12 @@ namespace PowerTheory.Power;
 /// </summary>
 /// <remarks>
 /// <para><b>Per sample.</b> γ∈(0,1): V* by warm-started policy iteration with exact evaluation (functional-graph path
-/// evaluation on deterministic MDPs, dense LU otherwise). γ = 0: the next-state rewards. γ = 1: on deterministic MDPs the
-/// maximum mean cycle reachable from s (Karp per strongly connected component), on stochastic MDPs the multichain
-/// average-reward linear program (GLOP).</para>
+/// evaluation on deterministic MDPs, dense LU otherwise) and the tie rule of <see cref="DiscountedTieRule"/>. γ = 0: the
+/// next-state rewards, and the optimal actions of the limit Π*(R,0) by lexicographic comparison of the Taylor
+/// coefficients (<see cref="DiscountZeroLimitSolver"/>). γ = 1: the optimal gain g* and the Blackwell-optimal actions
+/// of Π*(R,1), exactly, by policy iteration on the Laurent coefficients (<see cref="Solvers.BlackwellPolicyIteration"/>).
+/// User events are decided from the optimal-action sets (<see cref="EventPlan"/>), so every endpoint figure is the limit
+/// of the γ∈(0,1) figure (docs/theory.md §1.1, §1.3).</para>
 /// <para><b>Reproducibility.</b> The samples are split into blocks of <see cref="PowerOptions.BlockSize"/>; block b draws
 /// from a generator derived from (seed, b) only (<c>BlockRandom</c>), restarts its warm start, and accumulates its own
 /// partial sums; blocks run in parallel (<see cref="Parallel"/>, at most <see cref="PowerOptions.Threads"/> at a time)
@@ -101,23 +104,14 @@ public sealed class PowerEstimator
         UseNonDominatedSets = o.UseNonDominatedSets, NonDominatedVertexLimit = o.NonDominatedVertexLimit,
     };
 
-    /// <summary>
-    /// The discount at which the per-action optimality probabilities of γ = 1 are evaluated: Π*(R,1) is the Blackwell
-    /// limit lim_{γ→1} Π*(R,γ) (THEORY.md §1.1), reached for every γ above a reward-dependent threshold; at 1 − 10⁻⁴ a
-    /// continuous law puts probability of order 10⁻⁴ on rewards whose threshold lies above it, well below the Monte
-    /// Carlo error of any practical run. (POWER at γ = 1 itself is exact: the optimal gain.)
-    /// </summary>
-    internal const double BlackwellGamma = 1 - 1e-4;
-
-    /// <summary>1/(1 − <see cref="BlackwellGamma"/>), the value scale in the tie tolerance at that discount.</summary>
-    private const double BlackwellScale = 1 / (1 - BlackwellGamma);
-
-    internal ISampleSolver CreateSolver(double gamma)
+    internal ISampleSolver CreateSolver(double gamma, double tieTolerance)
     {
         if (SolverFactory is not null) return SolverFactory(Mdp, gamma);
-        if (gamma == 0) return new NextStateRewardSolver(Mdp);
-        if (gamma == 1) return Mdp.IsDeterministic ? new MaxMeanCycleSolver(Mdp) : new MultichainGainSolver(Mdp);
-        return Mdp.IsDeterministic ? new DeterministicDiscountedSolver(Mdp, gamma) : new StochasticDiscountedSolver(Mdp, gamma);
+        if (gamma == 0) return new DiscountZeroLimitSolver(Mdp, tieTolerance);
+        if (gamma == 1) return new BlackwellSampleSolver(Mdp, tieTolerance);
+        return Mdp.IsDeterministic
+            ? new DeterministicDiscountedSolver(Mdp, gamma, tieTolerance)
+            : new StochasticDiscountedSolver(Mdp, gamma, tieTolerance);
     }
 
     /// <summary>One run: validated inputs, per-γ plans, the block loop and the final reduction.</summary>
@@ -132,7 +126,7 @@ public sealed class PowerEstimator
         private readonly int _threads;
         private readonly bool _power;
         private readonly PowerComparisonRequest[] _comparisons;
-        private readonly EventPlan[][] _events; // [γ][event]
+        private readonly EventPlan[] _events;
         private readonly int _moments;          // per γ: (power? n : 0) + 3·comparisons
         private readonly int _counts;           // per γ: SA + events
         private readonly double[][]? _kept;
@@ -182,10 +176,10 @@ public sealed class PowerEstimator
                     throw new ArgumentException($"event '{e.Description}': its policies belong to another MDP.", nameof(o.Events));
                 if ((uint)e.State >= (uint)_n)
                     throw new ArgumentOutOfRangeException(nameof(o.Events), e.State, $"event state must be in [0, {_n - 1}]; got {e.State}.");
-                if (e.Targets is not null && !_mdp.IsDeterministic)
-                    throw new NotSupportedException("EndsIn events need a deterministic MDP.");
+                if (e.Targets is { } targets && targets.Any(t => (uint)t >= (uint)_n || !_mdp.HasSelfLoop(t)))
+                    throw new ArgumentException($"event '{e.Description}': its targets belong to another MDP.", nameof(o.Events));
             }
-            _events = _gammas.Select(g => events.Select(e => EventPlan.Create(_mdp, e, g)).ToArray()).ToArray();
+            _events = events.Select(e => EventPlan.Create(_mdp, e)).ToArray();
             _moments = (_power ? _n : 0) + 3 * _comparisons.Length;
             _counts = _sa + events.Length;
             if (o.KeepSamples && _power)
@@ -267,54 +261,38 @@ public sealed class PowerEstimator
                         req.Action, _mdp.ActionName(req.State, req.Action), req.OtherAction, _mdp.ActionName(req.State, req.OtherAction),
                         t.Estimate(g, offset + 3 * c), t.Estimate(g, offset + 3 * c + 1), t.Estimate(g, offset + 3 * c + 2));
                 }
-                var events = new EventProbability[_events[g].Length];
+                var events = new EventProbability[_events.Length];
                 for (int e = 0; e < events.Length; e++)
-                    events[e] = new EventProbability(_events[g][e].Event, _gammas[g], t.Proportion(g, _sa + e));
+                    events[e] = new EventProbability(_events[e].Event, _gammas[g], t.Proportion(g, _sa + e));
                 byGamma[g] = new PowerAtDiscount(_mdp, _gammas[g], states, actions, comparisons, events);
             }
             return new PowerResult(_mdp, _owner.Rewards.Spec, _o.Samples, _o.Seed, _o.BlockSize, _threads, byGamma, _kept);
         }
 
-        /// <summary>Per-thread state: the reward buffer, one solver and score buffers per γ, search buffers.</summary>
+        /// <summary>Per-thread state: the reward buffer, one solver per γ, the per-sample outputs and event buffers.</summary>
         private sealed class Worker : IDisposable
         {
             private readonly Run _run;
             private readonly double[] _r;
             private readonly ISampleSolver[] _solvers;
-            private readonly ISampleSolver?[] _limitSolvers; // per γ = 1: the discounted solver at BlackwellGamma
-            private readonly double[] _limitValue;
-            private readonly double[] _limitStateScore;
-            private readonly double[] _limitActionScore;
             private readonly double[] _value;
-            private readonly double[] _stateScore;
-            private readonly double[] _actionScore;
-            private readonly double[] _threshold;
             private readonly bool[] _optimal;
             private readonly double[] _x;
-            private readonly int[] _queue;
-            private readonly int[] _stamp;
-            private int _stampValue;
+            private readonly EventScratch _scratch;
 
             public Worker(Run run)
             {
                 _run = run;
                 int n = run._n;
+                double tol = run._o.TieTolerance;
                 _r = new double[n];
                 _solvers = run._gammas.Select((g, i) => run._tables[i] is { } tables
-                    ? new NonDominatedSampleSolver(run._mdp, tables)
-                    : run._owner.CreateSolver(g)).ToArray();
-                _limitSolvers = run._gammas.Select(g => g == 1 ? run._owner.CreateSolver(BlackwellGamma) : null).ToArray();
-                _limitValue = new double[n];
-                _limitStateScore = new double[n];
-                _limitActionScore = new double[run._sa];
+                    ? new NonDominatedSampleSolver(run._mdp, tables, tol)
+                    : run._owner.CreateSolver(g, tol)).ToArray();
                 _value = new double[n];
-                _stateScore = new double[n];
-                _actionScore = new double[run._sa];
-                _threshold = new double[n];
                 _optimal = new bool[run._sa];
                 _x = new double[Math.Max(1, run._moments)];
-                _queue = new int[n];
-                _stamp = new int[n];
+                _scratch = new EventScratch(n);
             }
 
             public void RunBlock(long block, int first, int count, BlockSums sums)
@@ -322,50 +300,24 @@ public sealed class PowerEstimator
                 var run = _run;
                 var mdp = run._mdp;
                 int n = run._n;
-                var offsets = mdp.StateActionOffsets;
                 var rng = BlockRandom.ForBlock(run._o.Seed, block);
                 sums.Reset(count);
                 foreach (var solver in _solvers) solver.StartBlock();
-                foreach (var solver in _limitSolvers) solver?.StartBlock();
-                double tol = run._o.TieTolerance;
                 for (int i = 0; i < count; i++)
                 {
                     run._owner.Rewards.Sample(rng, _r);
-                    double maxAbs = 0;
                     for (int s = 0; s < n; s++)
-                    {
-                        double x = _r[s];
-                        if (!double.IsFinite(x))
-                            throw new InvalidOperationException($"the reward distribution produced a non-finite reward {x} for state '{mdp.StateNames[s]}'.");
-                        maxAbs = Math.Max(maxAbs, Math.Abs(x));
-                    }
+                        if (!double.IsFinite(_r[s]))
+                            throw new InvalidOperationException($"the reward distribution produced a non-finite reward {_r[s]} for state '{mdp.StateNames[s]}'.");
                     for (int g = 0; g < run._gammas.Length; g++)
                     {
-                        double gamma = run._gammas[g];
-                        _solvers[g].Solve(_r, _value, _stateScore, _actionScore);
-                        // At γ = 1 the per-action count uses the optimal actions at BlackwellGamma (see there).
-                        var limit = _limitSolvers[g];
-                        limit?.Solve(_r, _limitValue, _limitStateScore, _limitActionScore);
-                        double c = gamma > 0 && gamma < 1 ? 1 / (1 - gamma) : 1;
+                        _solvers[g].Solve(_r, _value, _optimal);
                         var counts = sums.Counts[g];
-                        for (int s = 0; s < n; s++)
-                        {
-                            double thr = tol * (Math.Abs(_stateScore[s]) + maxAbs * c);
-                            _threshold[s] = thr;
-                            double bar = _stateScore[s] - thr;
-                            for (int sa = offsets[s]; sa < offsets[s + 1]; sa++)
-                            {
-                                bool opt = _actionScore[sa] >= bar;
-                                _optimal[sa] = opt;
-                                if (limit is not null)
-                                    opt = _limitActionScore[sa] >= _limitStateScore[s]
-                                        - tol * (Math.Abs(_limitStateScore[s]) + maxAbs * BlackwellScale);
-                                if (opt) counts[sa]++;
-                            }
-                        }
-                        var plans = run._events[g];
+                        for (int sa = 0; sa < run._sa; sa++)
+                            if (_optimal[sa]) counts[sa]++;
+                        var plans = run._events;
                         for (int e = 0; e < plans.Length; e++)
-                            if (Holds(plans[e], gamma)) counts[run._sa + e]++;
+                            if (plans[e].Holds(_optimal, _scratch)) counts[run._sa + e]++;
                         if (run._moments > 0)
                         {
                             int k = 0;
@@ -388,60 +340,9 @@ public sealed class PowerEstimator
                 }
             }
 
-            private bool Holds(EventPlan plan, double gamma)
-            {
-                int s = plan.Event.State;
-                if (plan.Weights is { } weights)
-                {
-                    double best = double.NegativeInfinity;
-                    foreach (var w in weights)
-                    {
-                        double v = 0;
-                        for (int j = 0; j < w.Length; j++) v += w[j] * _r[j];
-                        best = Math.Max(best, v);
-                    }
-                    return best >= _stateScore[s] - _threshold[s];
-                }
-                // EndsIn: breadth-first search over optimal actions from s to a target where staying is optimal.
-                var mdp = _run._mdp;
-                var offsets = mdp.StateActionOffsets;
-                int stamp = ++_stampValue;
-                if (stamp == int.MaxValue)
-                {
-                    Array.Clear(_stamp);
-                    _stampValue = stamp = 1;
-                }
-                int head = 0, tail = 0;
-                _queue[tail++] = s;
-                _stamp[s] = stamp;
-                while (head < tail)
-                {
-                    int x = _queue[head++];
-                    if (plan.IsTarget![x] && StayingIsOptimal(plan, x, gamma)) return true;
-                    for (int sa = offsets[x]; sa < offsets[x + 1]; sa++)
-                    {
-                        if (!_optimal[sa]) continue;
-                        int y = mdp.AllSuccessors[mdp.TransitionOffsets[sa]];
-                        if (_stamp[y] == stamp) continue;
-                        _stamp[y] = stamp;
-                        _queue[tail++] = y;
-                    }
-                }
-                return false;
-            }
-
-            private bool StayingIsOptimal(EventPlan plan, int t, double gamma)
-            {
-                bool loopOptimal = false;
-                foreach (int sa in plan.SelfLoops![t]) loopOptimal |= _optimal[sa];
-                if (!loopOptimal) return false;
-                return gamma < 1 || _r[t] >= _stateScore[t] - _threshold[t];
-            }
-
             public void Dispose()
             {
                 foreach (var solver in _solvers) (solver as IDisposable)?.Dispose();
-                foreach (var solver in _limitSolvers) (solver as IDisposable)?.Dispose();
             }
         }
     }

@@ -25,10 +25,16 @@ internal sealed class StochasticDiscountedSolver : ISampleSolver
     private readonly double[]? _lu;
     private readonly int[]? _pivots;
     private readonly double[] _v;
+    private readonly double _tieTolerance;
+    private readonly double[] _stateScore;
+    private readonly double[] _actionScore;
     private bool _hasFactor;
 
-    public StochasticDiscountedSolver(Mdp mdp, double gamma)
+    public StochasticDiscountedSolver(Mdp mdp, double gamma, double tieTolerance = 1e-9)
     {
+        _tieTolerance = tieTolerance;
+        _stateScore = new double[mdp.StateCount];
+        _actionScore = new double[mdp.StateActionCount];
         _mdp = mdp;
         _n = mdp.StateCount;
         _gamma = gamma;
@@ -91,7 +97,14 @@ internal sealed class StochasticDiscountedSolver : ISampleSolver
         LinearAlgebraControl.Provider.LUSolveFactored(1, _lu, n, _pivots, _v);
     }
 
-    public void Solve(ReadOnlySpan<double> r, Span<double> value, Span<double> stateScore, Span<double> actionScore)
+    public void Solve(ReadOnlySpan<double> r, Span<double> value, Span<bool> optimal)
+    {
+        SolveScores(r, value, _stateScore, _actionScore);
+        DiscountedTieRule.Mark(_mdp, _gamma, _tieTolerance, r, _stateScore, _actionScore, optimal);
+    }
+
+    /// <summary>Solves one sample and also returns V* (<paramref name="stateScore"/>) and Q* (<paramref name="actionScore"/>).</summary>
+    public void SolveScores(ReadOnlySpan<double> r, Span<double> value, Span<double> stateScore, Span<double> actionScore)
     {
         int n = _n;
         double gamma = _gamma;

@@ -21,8 +21,8 @@ public class BlackwellLimitTests
             var pa = at.OptimalityProbability(state, a);
             var pb = at.OptimalityProbability(state, b);
             Assert.That(pa.Mean, Is.EqualTo(0.5).Within(4 * pa.StandardError), $"{state}/{a}");
-            // Continuous law: ties only within the O(1e-4) window of the Blackwell approximation (PowerEstimator.BlackwellGamma).
-            Assert.That(pa.Mean + pb.Mean, Is.EqualTo(1.0).Within(1e-3), $"{state}: continuous law, (almost) no ties");
+            // Continuous law: the Blackwell rule is exact, so exactly one of the two is optimal in every sample.
+            Assert.That(pa.Mean + pb.Mean, Is.EqualTo(1.0).Within(1e-12), $"{state}: continuous law, no ties");
         }
     }
 

@@ -31,7 +31,7 @@ public class PowerEngineTests
     {
         foreach (var mdp in new[] { PaperMdps.OptspFigure1(), Gridworld.FromAscii(GridMaps.Maze7), Gridworld.FromAscii(GridMaps.Grid3, slip: 0.1) })
         {
-            double[] gammas = mdp.IsDeterministic ? new[] { 0, 0.5, 0.99, 1 } : new[] { 0, 0.9 };
+            double[] gammas = mdp.IsDeterministic ? new[] { 0, 0.5, 0.99, 1 } : new[] { 0, 0.9, 1 };
             var est = new PowerEstimator(mdp);
             var comparisons = new[] { new PowerComparisonRequest(0, 0, mdp.ActionCount(0) - 1) };
             PowerResult Run(int threads, int blockSize = 64) => est.Estimate(gammas, new PowerOptions

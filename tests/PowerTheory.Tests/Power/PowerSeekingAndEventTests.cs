@@ -88,6 +88,31 @@ public class PowerSeekingAndEventTests
     {
         var mdp = PaperMdps.OptspFigure1();
         Assert.That(() => OptimalityEvent.EndsIn(mdp, "star", "l_nw"), Throws.ArgumentException.With.Message.Contain("l_nw"));
-        Assert.That(() => OptimalityEvent.EndsIn(PaperMdps.GambleOrSafe(), "s0", "t1"), Throws.TypeOf<NotSupportedException>());
+    }
+
+    [Test]
+    public void EndsInOnAStochasticMdpNeedsAbsorptionWithProbabilityOne()
+    {
+        // s0: gamble → t1 or t2 (1/2 each) or safe → t3, all absorbing. The gamble is optimal at every γ exactly when
+        // (r1 + r2)/2 > r3, which has probability 1/2 under IID uniform rewards (both sides are symmetric about 1/2).
+        // "Ends in {t1, t2}" is that event; "ends in {t1}" never holds: the gamble reaches t2 with probability 1/2.
+        var mdp = PaperMdps.GambleOrSafe();
+        var gamble = Policy.FromNames(mdp, new Dictionary<string, string> { ["s0"] = "gamble" });
+        var events = new[]
+        {
+            OptimalityEvent.EndsIn(mdp, "s0", "t1", "t2"),
+            OptimalityEvent.EndsIn(mdp, "s0", "t1"),
+            OptimalityEvent.EndsIn(mdp, "s0", "t3"),
+            OptimalityEvent.FromPolicies(0, new[] { gamble }),
+        };
+        var result = new PowerEstimator(mdp).Estimate(new[] { 0, 0.6, 1 }, new PowerOptions { Samples = 4000, Seed = 12, Events = events });
+        foreach (var at in result.ByGamma)
+        {
+            Assert.That(Math.Abs(at.Events[0].Probability.ZScore(0.5)), Is.LessThan(4), $"ends in {{t1, t2}} at γ = {at.Gamma}");
+            Assert.That(at.Events[1].Probability.Mean, Is.EqualTo(0), $"ends in {{t1}} at γ = {at.Gamma}");
+            Assert.That(at.Events[0].Probability.Mean + at.Events[2].Probability.Mean, Is.EqualTo(1).Within(1e-12), "continuous law: one or the other");
+            Assert.That(at.Events[0].Probability, Is.EqualTo(at.Events[3].Probability), "the same event as the gamble policy");
+            Assert.That(at.Events[0].Probability, Is.EqualTo(at.OptimalityProbability("s0", "gamble")));
+        }
     }
 }

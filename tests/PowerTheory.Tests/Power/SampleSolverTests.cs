@@ -6,7 +6,7 @@ using PowerTheory.Solvers;
 namespace PowerTheory.Tests.Power;
 
 /// <summary>The per-sample solvers against independent oracles: the reference policy-iteration solver, brute-force
-/// enumeration of policies at γ = 1, and the LP against Karp's algorithm.</summary>
+/// enumeration of policies at γ = 1, Karp's algorithm and the multichain average-reward LP.</summary>
 public class SampleSolverTests
 {
     private static IEnumerable<TestCaseData> Models()
@@ -28,12 +28,14 @@ public class SampleSolverTests
         var q = new double[mdp.StateActionCount];
         foreach (double gamma in new[] { 0.3, 0.9, 0.99 })
         {
-            ISampleSolver solver = mdp.IsDeterministic ? new DeterministicDiscountedSolver(mdp, gamma) : new StochasticDiscountedSolver(mdp, gamma);
-            solver.StartBlock();
+            var deterministic = mdp.IsDeterministic ? new DeterministicDiscountedSolver(mdp, gamma) : null;
+            var stochastic = mdp.IsDeterministic ? null : new StochasticDiscountedSolver(mdp, gamma);
+            stochastic?.StartBlock();
             for (int i = 0; i < 30; i++)
             {
                 var r = Enumerable.Range(0, n).Select(_ => rng.NextDouble() * 4 - 2).ToArray();
-                solver.Solve(r, value, score, q);
+                if (deterministic is not null) deterministic.SolveScores(r, value, score, q);
+                else stochastic!.SolveScores(r, value, score, q);
                 var reference = PolicyIteration.Solve(mdp, r, gamma);
                 double scale = 1e-9 * (1 + 2 / (1 - gamma));
                 for (int s = 0; s < n; s++)
@@ -74,9 +76,9 @@ public class SampleSolverTests
     }
 
     [Test]
-    public void MaxMeanCycleGainEqualsBruteForceOverAllPoliciesAndTheLinearProgram()
+    public void OptimalGainEqualsBruteForceOverAllPoliciesKarpAndTheLinearProgram()
     {
-        // A ring with chords and no self-loop anywhere exercises Karp's algorithm on every sample.
+        // A ring with chords and no self-loop anywhere: cycles of several lengths compete.
         var ring = new MdpBuilder("ring");
         for (int i = 0; i < 6; i++) ring.AddState($"x{i}");
         for (int i = 0; i < 6; i++) ring.AddAction($"x{i}", "next", $"x{(i + 1) % 6}").AddAction($"x{i}", "skip", $"x{(i + 2) % 6}");
@@ -85,22 +87,25 @@ public class SampleSolverTests
         foreach (var mdp in mdps)
         {
             int n = mdp.StateCount;
-            var karp = new MaxMeanCycleSolver(mdp);
-            using var lp = new MultichainGainSolver(mdp);
+            var karp = new KarpMaxMeanCycle(mdp);
+            using var lp = new MultichainGainLinearProgram(mdp);
             lp.StartBlock();
-            var v1 = new double[n]; var s1 = new double[n]; var q1 = new double[mdp.StateActionCount];
-            var v2 = new double[n]; var s2 = new double[n]; var q2 = new double[mdp.StateActionCount];
+            var blackwell = new BlackwellPolicyIteration(mdp, 1e-9);
+            var v3 = new double[n];
+            var optimal = new bool[mdp.StateActionCount];
             int trials = n > 8 ? 2 : 25; // Grid3 has 3⁴·4⁴·5 policies: enumerate a few times only
             for (int i = 0; i < trials; i++)
             {
                 var r = Enumerable.Range(0, n).Select(_ => rng.NextDouble() * 2 - 1).ToArray();
-                karp.Solve(r, v1, s1, q1);
-                lp.Solve(r, v2, s2, q2);
+                var v1 = karp.Gains(r);
+                var v2 = lp.Gains(r);
+                blackwell.Solve(r, v3, optimal);
                 var brute = BruteForceGain(mdp, r);
                 for (int s = 0; s < n; s++)
                 {
                     Assert.That(v1[s], Is.EqualTo(brute[s]).Within(1e-12), $"Karp gain at {mdp.StateNames[s]}");
                     Assert.That(v2[s], Is.EqualTo(brute[s]).Within(1e-8), $"LP gain at {mdp.StateNames[s]}");
+                    Assert.That(v3[s], Is.EqualTo(brute[s]).Within(1e-12), $"Blackwell policy iteration gain at {mdp.StateNames[s]}");
                 }
             }
         }
@@ -113,13 +118,13 @@ public class SampleSolverTests
         var mdp = Gridworld.FromAscii(GridMaps.Grid3, slip: 0.3);
         int n = mdp.StateCount;
         var rng = new Random(9);
-        using var lp = new MultichainGainSolver(mdp);
-        lp.StartBlock();
-        var v = new double[n]; var s1 = new double[n]; var q = new double[mdp.StateActionCount];
+        var blackwell = new BlackwellPolicyIteration(mdp, 1e-9);
+        var v = new double[n];
+        var optimal = new bool[mdp.StateActionCount];
         for (int i = 0; i < 5; i++)
         {
             var r = Enumerable.Range(0, n).Select(_ => rng.NextDouble()).ToArray();
-            lp.Solve(r, v, s1, q);
+            blackwell.Solve(r, v, optimal);
             const double gamma = 1 - 1e-6;
             var discounted = PolicyIteration.Solve(mdp, r, gamma);
             for (int s = 0; s < n; s++) Assert.That(v[s], Is.EqualTo((1 - gamma) * discounted[s]).Within(1e-4));
@@ -130,10 +135,11 @@ public class SampleSolverTests
     public void GammaZeroIsTheBestExpectedNextStateReward()
     {
         var mdp = PaperMdps.GambleOrSafe();
-        var solver = new NextStateRewardSolver(mdp);
+        var solver = new DiscountZeroLimitSolver(mdp, 1e-9);
         var r = new[] { 0.9, 0.2, 0.6, 0.5 };
-        var v = new double[4]; var s = new double[4]; var q = new double[mdp.StateActionCount];
-        solver.Solve(r, v, s, q);
+        var v = new double[4];
+        var optimal = new bool[mdp.StateActionCount];
+        solver.Solve(r, v, optimal);
         Assert.That(v[0], Is.EqualTo(0.5).Within(1e-15)); // max((0.2+0.6)/2, 0.5)
         Assert.That(v[1], Is.EqualTo(0.2));
     }

@@ -2,17 +2,16 @@ using PowerTheory.Internal;
 using Google.OrTools.LinearSolver;
 using PowerTheory.Mdps;
 
-namespace PowerTheory.Power;
+namespace PowerTheory.Tests.Power;
 
 /// <summary>
-/// The γ → 1 limit on a stochastic MDP: the optimal gain g*(s) = max_π lim (1/T)·E Σ_{t&lt;T} r(s_t) = max_{d∈RSD(s)} dᵀr
+/// Test oracle: the γ → 1 limit on a stochastic MDP: the optimal gain g*(s) = max_π lim (1/T)·E Σ_{t&lt;T} r(s_t) = max_{d∈RSD(s)} dᵀr
 /// from the multichain average-reward linear program (Puterman, Markov Decision Processes, §9.3):
 /// minimise Σ_s g(s) subject to g(s) ≥ Σ_j T(j|s,a)·g(j) and g(s) + h(s) ≥ r(s) + Σ_j T(j|s,a)·h(j) for every (s,a);
 /// its optimal g is g*. Solved with OR-Tools GLOP (tolerances tightened to 1e-10); the model is built once per block and
-/// only the right-hand sides r(s) change between samples. An action is counted optimal at γ = 1 when it is
-/// gain-preserving: Σ_j T(j|s,a)·g*(j) = g*(s).
+/// only the right-hand sides r(s) change between samples.
 /// </summary>
-internal sealed class MultichainGainSolver : ISampleSolver, IDisposable
+internal sealed class MultichainGainLinearProgram : IDisposable
 {
     private readonly Mdp _mdp;
     private readonly int _n;
@@ -21,7 +20,7 @@ internal sealed class MultichainGainSolver : ISampleSolver, IDisposable
     private Constraint[] _rewardRows = [];
     private bool _rebuildTight;
 
-    public MultichainGainSolver(Mdp mdp)
+    public MultichainGainLinearProgram(Mdp mdp)
     {
         _mdp = mdp;
         _n = mdp.StateCount;
@@ -71,8 +70,10 @@ internal sealed class MultichainGainSolver : ISampleSolver, IDisposable
         objective.SetMinimization();
     }
 
-    public void Solve(ReadOnlySpan<double> r, Span<double> value, Span<double> stateScore, Span<double> actionScore)
+    /// <summary>g*(s) for every state.</summary>
+    public double[] Gains(ReadOnlySpan<double> r)
     {
+        var value = new double[_n];
         if (_solver is null || _rebuildTight)
         {
             Build(tight: true);
@@ -91,20 +92,8 @@ internal sealed class MultichainGainSolver : ISampleSolver, IDisposable
             if (status != Solver.ResultStatus.OPTIMAL)
                 throw new InvalidOperationException($"the average-reward linear program ended with status {status} (expected OPTIMAL).");
         }
-        for (int s = 0; s < _n; s++)
-        {
-            double g = _g[s].SolutionValue();
-            value[s] = g;
-            stateScore[s] = g;
-        }
-        for (int sa = 0; sa < _rewardRows.Length; sa++)
-        {
-            var succ = _mdp.Successors(sa);
-            var prob = _mdp.Probabilities(sa);
-            double e = 0;
-            for (int k = 0; k < succ.Length; k++) e += prob[k] * value[succ[k]];
-            actionScore[sa] = e;
-        }
+        for (int s = 0; s < _n; s++) value[s] = _g[s].SolutionValue();
+        return value;
     }
 
     public void Dispose() => _solver?.Dispose();

@@ -2,21 +2,20 @@ using PowerTheory.Mdps;
 using QuikGraph;
 using QuikGraph.Algorithms;
 
-namespace PowerTheory.Power;
+namespace PowerTheory.Tests.Power;
 
 /// <summary>
-/// The γ → 1 limit on a deterministic MDP, exactly per sample: the optimal gain g*(s) = max over cycles C reachable
+/// Test oracle (Karp 1978): the γ → 1 limit on a deterministic MDP, exactly per sample: the optimal gain g*(s) = max over cycles C reachable
 /// from s of the cycle mean (1/|C|)·Σ_{c∈C} r(c), which equals max_{d∈RSD(s)} dᵀr (OPTSP Lemma E.49), so
 /// POWER(s,1) = E[g*(s)].
 /// </summary>
 /// <remarks>
 /// The strongly connected components (QuikGraph) are computed once. Per sample, Karp's algorithm gives each component's
 /// maximum cycle mean λ_C (O(|C|·E_C)), and g*(s) = max(λ_{C(s)}, max over edges leaving C(s) of g* of the target
-/// component), processed sinks first. When the largest reward of a component sits on a self-loop, λ_C is that reward
-/// (no cycle mean can exceed the largest reward on it), which skips Karp. An action is counted optimal at γ = 1 when it is <em>gain-preserving</em>:
-/// g*(T(s,a)) = g*(s) (see docs/power.md for what this means for ties).
+/// component), processed sinks first. Memory O(|C|²) for
+/// the largest component: a test oracle for small MDPs only.
 /// </remarks>
-internal sealed class MaxMeanCycleSolver : ISampleSolver
+internal sealed class KarpMaxMeanCycle
 {
     private readonly int _n;
     private readonly int[] _offsets;
@@ -29,9 +28,8 @@ internal sealed class MaxMeanCycleSolver : ISampleSolver
     private readonly int[] _localIndex;
     private readonly double[] _table;
     private readonly double[] _componentGain;
-    private readonly bool[] _selfLoop;
 
-    public MaxMeanCycleSolver(Mdp mdp)
+    public KarpMaxMeanCycle(Mdp mdp)
     {
         if (!mdp.IsDeterministic) throw new ArgumentException("the MDP must be deterministic.", nameof(mdp));
         _n = mdp.StateCount;
@@ -119,16 +117,14 @@ internal sealed class MaxMeanCycleSolver : ISampleSolver
             if (exitSet.Any(x => x >= c)) throw new InvalidOperationException("internal error: component order is not topological.");
             if (sorted.Length > 0) maxTable = Math.Max(maxTable, (_members[c].Length + 1) * _members[c].Length);
         }
-        _selfLoop = new bool[_n];
-        for (int s = 0; s < _n; s++) _selfLoop[s] = mdp.HasSelfLoop(s);
         _table = new double[maxTable];
         _componentGain = new double[count];
     }
 
-    public void StartBlock() { }
-
-    public void Solve(ReadOnlySpan<double> r, Span<double> value, Span<double> stateScore, Span<double> actionScore)
+    /// <summary>g*(s) for every state.</summary>
+    public double[] Gains(ReadOnlySpan<double> r)
     {
+        var value = new double[_n];
         for (int c = 0; c < _members.Length; c++)
         {
             double gain = _edgeFrom[c].Length > 0 ? MaxCycleMean(c, r) : double.NegativeInfinity;
@@ -139,9 +135,8 @@ internal sealed class MaxMeanCycleSolver : ISampleSolver
         {
             double g = _componentGain[_componentOf[s]];
             value[s] = g;
-            stateScore[s] = g;
-            for (int sa = _offsets[s]; sa < _offsets[s + 1]; sa++) actionScore[sa] = _componentGain[_componentOf[_target[sa]]];
         }
+        return value;
     }
 
     /// <summary>Karp's maximum cycle mean of component c, edge u→v weighted r(u), with a zero-weight super source.</summary>
@@ -149,11 +144,6 @@ internal sealed class MaxMeanCycleSolver : ISampleSolver
     {
         var members = _members[c];
         int m = members.Length;
-        // Shortcut: every cycle mean is at most the largest reward in the component, and a self-loop at a state with
-        // that reward attains it, so then λ = max r exactly (the common case in gridworlds, where every cell can stay).
-        int top = members[0];
-        foreach (int s in members) if (r[s] > r[top]) top = s;
-        if (_selfLoop[top]) return r[top];
         var from = _edgeFrom[c];
         var to = _edgeTo[c];
         var d = _table;

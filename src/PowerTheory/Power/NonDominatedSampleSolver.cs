@@ -7,7 +7,8 @@ namespace PowerTheory.Power;
 /// The per-sample oracle of the fast path: V*(s) = max_{f∈F_nd(s)} f·r for γ ∈ (0,1), with
 /// value(s) = (1−γ)/γ·(V*(s) − r(s)) and Q*(s,a) = r(s) + γ·Σ_s' T(s'|s,a)·V*(s') under <see cref="DiscountedTieRule"/>;
 /// at γ = 1, g*(s) = max_{d∈RSD_nd(s)} d·r, while the Blackwell-optimal actions come from
-/// <see cref="BlackwellPolicyIteration"/> (the gains alone do not determine them). It gives the same numbers as the
+/// <see cref="BlackwellSampleSolver"/> (the gains alone do not determine them), so at γ = 1 the fast path saves
+/// nothing on the action probabilities. It gives the same numbers as the
 /// Bellman solvers up to rounding (tested), and is faster when the sets are small.
 /// </summary>
 internal sealed class NonDominatedSampleSolver(Mdp mdp, NonDominatedTables tables, double tolerance) : ISampleSolver
@@ -15,9 +16,9 @@ internal sealed class NonDominatedSampleSolver(Mdp mdp, NonDominatedTables table
     private readonly double[] _best = new double[mdp.StateCount];
     private readonly double[] _actionScore = new double[mdp.StateActionCount];
     private readonly double[] _gain = new double[mdp.StateCount];
-    private readonly BlackwellPolicyIteration? _blackwell = tables.Gamma == 1 ? new BlackwellPolicyIteration(mdp, tolerance) : null;
+    private readonly BlackwellSampleSolver? _blackwell = tables.Gamma == 1 ? new BlackwellSampleSolver(mdp, tolerance) : null;
 
-    public void StartBlock() => _blackwell?.Reset();
+    public void StartBlock() => _blackwell?.StartBlock();
 
     public void Solve(ReadOnlySpan<double> r, Span<double> value, Span<bool> optimal)
     {

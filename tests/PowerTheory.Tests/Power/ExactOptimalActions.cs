@@ -9,7 +9,9 @@ namespace PowerTheory.Tests.Power;
 /// r(s) + γ₀·Σ T(s'|s,a)·V*(s') = V*(s) exactly. With γ₀ = 1 − 2⁻ᵏ (or 2⁻ᵏ) for large k this is the lexicographic
 /// comparison of the Laurent (Taylor) coefficients, i.e. the Blackwell (γ → 0) limit: with dyadic rewards and
 /// probabilities the first differing coefficient of two policies is a rational with a bounded denominator, which the
-/// remaining terms (of size O(2⁻ᵏ)) cannot outweigh. Shares no code with the library's solvers.
+/// remaining terms (of size O(2⁻ᵏ)) cannot outweigh. Each row's probabilities are rescaled to sum to exactly 1 (a
+/// double row that sums to 1 only up to rounding would otherwise leak mass, which matters as γ → 1). Shares no code with
+/// the library's solvers.
 /// </summary>
 internal static class ExactOptimalActions
 {
@@ -32,12 +34,20 @@ internal static class ExactOptimalActions
             int s = mdp.StateOf(sa);
             var e = ExactRational.Zero;
             var succ = mdp.Successors(sa);
-            var prob = mdp.Probabilities(sa);
-            for (int k = 0; k < succ.Length; k++) e += ExactRational.FromDouble(prob[k]) * best[succ[k]];
+            var prob = Row(mdp, sa);
+            for (int k = 0; k < succ.Length; k++) e += prob[k] * best[succ[k]];
             optimal[sa] = r[s] + gamma * e == best[s];
         }
         optimalValues = best;
         return optimal;
+    }
+
+    /// <summary>The exact probabilities of a row, rescaled to sum to exactly 1.</summary>
+    private static ExactRational[] Row(Mdp mdp, int sa)
+    {
+        var p = mdp.Probabilities(sa).ToArray().Select(ExactRational.FromDouble).ToArray();
+        var total = p.Aggregate(ExactRational.Zero, (x, y) => x + y);
+        return p.Select(x => x / total).ToArray();
     }
 
     /// <summary>Solves (I − γP_π)V = r by Gauss–Jordan elimination in exact arithmetic.</summary>
@@ -51,8 +61,8 @@ internal static class ExactOptimalActions
             a[i, n] = r[i];
             int sa = pi.StateActionAt(i);
             var succ = mdp.Successors(sa);
-            var prob = mdp.Probabilities(sa);
-            for (int k = 0; k < succ.Length; k++) a[i, succ[k]] -= gamma * ExactRational.FromDouble(prob[k]);
+            var prob = Row(mdp, sa);
+            for (int k = 0; k < succ.Length; k++) a[i, succ[k]] -= gamma * prob[k];
         }
         for (int col = 0; col < n; col++)
         {

@@ -20,8 +20,9 @@ public sealed class PowerOptions
     /// <summary>Keep the per-sample POWER values (memory N·|S| per γ); off by default.</summary>
     public bool KeepSamples { get; init; }
 
-    /// <summary>Relative tolerance for optimal-action ties (default 1e-9): a is optimal at s when
-    /// score(s,a) ≥ score(s) − tol·(|score(s)| + max|r|·c) with c = 1/(1−γ) for γ∈(0,1) and 1 at the endpoints.</summary>
+    /// <summary>Relative tolerance for optimal-action ties (default 1e-9). For γ∈(0,1), a is optimal at s when
+    /// Q*(s,a) ≥ V*(s) − tol·(|V*(s)| + max|r|/(1−γ)); at γ = 0 and γ = 1 two coefficients of the limit expansions
+    /// (docs/theory.md §1.1) tie when they differ by at most tol times the size of the terms compared.</summary>
     public double TieTolerance { get; init; } = 1e-9;
 
     /// <summary>Estimate optimality probabilities only (no POWER); allows unbounded reward laws.</summary>
@@ -39,10 +40,11 @@ public sealed class PowerOptions
     /// <summary>
     /// The optional fast path (off by default): precompute F_nd(s) for every state (RSD_nd(s) at γ = 1) once, then per
     /// sample take V*(s) = max_{f∈F_nd(s)} f·r instead of a Bellman solve. It gives the same numbers up to rounding; it
-    /// pays off when the sets are small (e.g. stochastic MDPs at γ = 1, where the per-sample solver is an LP) and costs
+    /// pays off when the sets are small (e.g. small stochastic MDPs, where the per-sample solver factorises a dense matrix) and costs
     /// more than the deterministic per-sample solver on gridworlds, whose F_nd grows exponentially. A set that is not
     /// provably complete within <see cref="NonDominatedVertexLimit"/> makes the run throw rather than silently fall
-    /// back. γ = 0 always uses the next-state formula.
+    /// back. γ = 0 always uses the next-state formula; at γ = 1 the optimal actions still come from the Blackwell
+    /// policy iteration (the gains alone do not determine them).
     /// </summary>
     public bool UseNonDominatedSets { get; init; }
 

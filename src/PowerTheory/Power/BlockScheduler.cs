@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+
+namespace PowerTheory.Power;
+
+/// <summary>
+/// Runs a plan's blocks: waves of 4·threads blocks in parallel (at most <see cref="PowerRunPlan.Threads"/> at a time),
+/// each block's partial sums merged into the totals in block order after its wave, so the figures do not depend on the
+/// thread count; progress is reported after each wave.
+/// </summary>
+internal static class BlockScheduler
+{
+    public static BlockTotals Run(PowerRunPlan plan)
+    {
+        var o = plan.Options;
+        int samples = o.Samples;
+        int blockSize = o.BlockSize;
+        long blocks = (samples + (long)blockSize - 1) / blockSize;
+        int wave = (int)Math.Min(blocks, 4L * plan.Threads);
+        var slots = plan.Slots;
+        var partials = new BlockSums[wave];
+        for (int i = 0; i < wave; i++) partials[i] = new BlockSums(plan.Gammas.Length, slots.Moments, slots.Counts);
+        var totals = new BlockTotals(plan.Gammas.Length, slots.Moments, slots.Counts);
+        var pool = new ConcurrentBag<SampleWorker>();
+        var all = new ConcurrentBag<SampleWorker>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = plan.Threads, CancellationToken = o.CancellationToken };
+        try
+        {
+            for (long start = 0; start < blocks; start += wave)
+            {
+                long end = Math.Min(blocks, start + wave);
+                long waveStart = start;
+                Parallel.For(waveStart, end, parallel,
+                    () =>
+                    {
+                        if (!pool.TryTake(out var w))
+                        {
+                            w = new SampleWorker(plan);
+                            all.Add(w);
+                        }
+                        return w;
+                    },
+                    (b, _, w) =>
+                    {
+                        int first = (int)(b * blockSize);
+                        int count = (int)Math.Min(blockSize, samples - (long)first);
+                        w.RunBlock(b, first, count, partials[b - waveStart]);
+                        return w;
+                    },
+                    w => pool.Add(w));
+                for (long b = waveStart; b < end; b++) totals.Merge(partials[b - waveStart]);
+                o.Progress?.Report(new PowerProgress(Math.Min(samples, end * blockSize), samples));
+            }
+        }
+        finally
+        {
+            foreach (var w in all) w.Dispose();
+        }
+        return totals;
+    }
+}

@@ -1,0 +1,39 @@
+namespace PowerTheory.Power;
+
+/// <summary>Turns a run's merged totals into the public <see cref="PowerResult"/>.</summary>
+internal static class PowerResultBuilder
+{
+    public static PowerResult Build(PowerRunPlan plan, BlockTotals t)
+    {
+        var mdp = plan.Mdp;
+        var slots = plan.Slots;
+        var byGamma = new PowerAtDiscount[plan.Gammas.Length];
+        for (int g = 0; g < plan.Gammas.Length; g++)
+        {
+            double gamma = plan.Gammas[g];
+            var states = new StatePower[plan.ComputesPower ? mdp.StateCount : 0];
+            for (int s = 0; s < states.Length; s++) states[s] = new StatePower(s, mdp.StateNames[s], t.Estimate(g, slots.Power(s)));
+            var actions = new ActionOptimality[mdp.StateActionCount];
+            for (int s = 0; s < mdp.StateCount; s++)
+                for (int a = 0; a < mdp.ActionCount(s); a++)
+                {
+                    int sa = mdp.FirstStateAction(s) + a;
+                    actions[sa] = new ActionOptimality(s, mdp.StateNames[s], a, mdp.ActionName(s, a), t.Proportion(g, slots.Action(sa)));
+                }
+            var comparisons = new PowerSeekingComparison[plan.Comparisons.Length];
+            for (int c = 0; c < comparisons.Length; c++)
+            {
+                var req = plan.Comparisons[c];
+                comparisons[c] = new PowerSeekingComparison(gamma, req.State, mdp.StateNames[req.State],
+                    req.Action, mdp.ActionName(req.State, req.Action), req.OtherAction, mdp.ActionName(req.State, req.OtherAction),
+                    t.Estimate(g, slots.Comparison(c, 0)), t.Estimate(g, slots.Comparison(c, 1)), t.Estimate(g, slots.Comparison(c, 2)));
+            }
+            var events = new EventProbability[plan.Events.Length];
+            for (int e = 0; e < events.Length; e++)
+                events[e] = new EventProbability(plan.Events[e].Event, gamma, t.Proportion(g, slots.Event(e)));
+            byGamma[g] = new PowerAtDiscount(mdp, gamma, states, actions, comparisons, events);
+        }
+        var o = plan.Options;
+        return new PowerResult(mdp, plan.Rewards.Spec, o.Samples, o.Seed, o.BlockSize, plan.Threads, byGamma, plan.Kept);
+    }
+}

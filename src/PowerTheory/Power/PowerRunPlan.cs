@@ -1,0 +1,81 @@
+using PowerTheory.Mdps;
+using PowerTheory.Rewards;
+
+namespace PowerTheory.Power;
+
+/// <summary>One run's validated inputs and everything derived from them before sampling: the discounts, the options,
+/// the statistic layout, the prepared events and the solver factory. Every bad input is refused here, with a message
+/// that names it.</summary>
+internal sealed class PowerRunPlan
+{
+    public PowerRunPlan(Mdp mdp, RewardDistribution rewards, ISampleSolverFactory? customSolvers, IReadOnlyList<double> gammas, PowerOptions o)
+    {
+        Mdp = mdp;
+        Rewards = rewards;
+        Options = o;
+        int n = mdp.StateCount;
+        if (gammas.Count == 0) throw new ArgumentException("at least one γ is needed.", nameof(gammas));
+        Gammas = gammas.ToArray();
+        for (int i = 0; i < Gammas.Length; i++)
+            if (double.IsNaN(Gammas[i]) || Gammas[i] < 0 || Gammas[i] > 1)
+                throw new ArgumentOutOfRangeException(nameof(gammas), Gammas[i], $"gamma[{i}] must be in [0, 1]; got {Gammas[i]}.");
+        if (o.Samples < 2) throw new ArgumentOutOfRangeException(nameof(o.Samples), o.Samples, $"Samples must be at least 2 (for a standard error); got {o.Samples}.");
+        if (o.BlockSize < 1) throw new ArgumentOutOfRangeException(nameof(o.BlockSize), o.BlockSize, $"BlockSize must be positive; got {o.BlockSize}.");
+        Threads = o.Threads ?? Environment.ProcessorCount;
+        if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(o.Threads), Threads, $"Threads must be at least 1; got {Threads}.");
+        if (!(o.TieTolerance > 0) || double.IsInfinity(o.TieTolerance))
+            throw new ArgumentOutOfRangeException(nameof(o.TieTolerance), o.TieTolerance, $"TieTolerance must be a positive finite number; got {o.TieTolerance}.");
+        ComputesPower = !o.OptimalityOnly;
+        if (ComputesPower) rewards.CheckBoundedForPower();
+        if (o.UseNonDominatedSets && o.NonDominatedVertexLimit < 1)
+            throw new ArgumentOutOfRangeException(nameof(o.NonDominatedVertexLimit), o.NonDominatedVertexLimit,
+                $"NonDominatedVertexLimit must be positive; got {o.NonDominatedVertexLimit}.");
+        Comparisons = (o.Comparisons ?? []).ToArray();
+        if (Comparisons.Length > 0 && !ComputesPower)
+            throw new ArgumentException("POWER-seeking comparisons need POWER; they cannot be combined with OptimalityOnly.", nameof(o.Comparisons));
+        foreach (var c in Comparisons)
+        {
+            if ((uint)c.State >= (uint)n)
+                throw new ArgumentOutOfRangeException(nameof(o.Comparisons), c.State, $"comparison state must be in [0, {n - 1}]; got {c.State}.");
+            int k = mdp.ActionCount(c.State);
+            if ((uint)c.Action >= (uint)k || (uint)c.OtherAction >= (uint)k)
+                throw new ArgumentOutOfRangeException(nameof(o.Comparisons),
+                    $"comparison at state '{mdp.StateNames[c.State]}': actions must be in [0, {k - 1}]; got {c.Action} and {c.OtherAction}.");
+        }
+        var events = (o.Events ?? []).ToArray();
+        foreach (var e in events)
+        {
+            if (e.Policies is { } ps && ps.Any(p => !ReferenceEquals(p.Mdp, mdp) && !p.Mdp.Equals(mdp)))
+                throw new ArgumentException($"event '{e.Description}': its policies belong to another MDP.", nameof(o.Events));
+            if ((uint)e.State >= (uint)n)
+                throw new ArgumentOutOfRangeException(nameof(o.Events), e.State, $"event state must be in [0, {n - 1}]; got {e.State}.");
+            if (e.Targets is { } targets && targets.Any(t => (uint)t >= (uint)n || !mdp.HasSelfLoop(t)))
+                throw new ArgumentException($"event '{e.Description}': its targets are not self-loop states of this MDP.", nameof(o.Events));
+        }
+        Events = events.Select(e => EventPlan.Create(mdp, e)).ToArray();
+        Slots = new StatisticSlots(n, mdp.StateActionCount, ComputesPower, Comparisons.Length, Events.Length);
+        if (o.KeepSamples && ComputesPower)
+        {
+            long size = (long)o.Samples * n;
+            if (size > Array.MaxLength) throw new ArgumentException($"KeepSamples would need {size} values per γ; too many.", nameof(o.KeepSamples));
+            Kept = Gammas.Select(_ => new double[size]).ToArray();
+        }
+        Solvers = customSolvers
+            ?? (o.UseNonDominatedSets ? new NonDominatedSampleSolvers(mdp, Gammas, o.NonDominatedVertexLimit) : ExactSampleSolvers.Instance);
+    }
+
+    public Mdp Mdp { get; }
+    public RewardDistribution Rewards { get; }
+    public PowerOptions Options { get; }
+    public double[] Gammas { get; }
+    public int Threads { get; }
+    public bool ComputesPower { get; }
+    public PowerComparisonRequest[] Comparisons { get; }
+    public EventPlan[] Events { get; }
+    public StatisticSlots Slots { get; }
+
+    /// <summary>Per γ, the kept per-sample POWER values [sample·|S| + state], when requested.</summary>
+    public double[][]? Kept { get; }
+
+    public ISampleSolverFactory Solvers { get; }
+}

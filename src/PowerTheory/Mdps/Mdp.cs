@@ -112,7 +112,7 @@ public sealed class Mdp : IEquatable<Mdp>
     /// <summary>The global state-action index of (state, action).</summary>
     public int StateActionIndex(int state, int action)
     {
-        Preconditions.CheckState(this, state);
+        MdpPreconditions.CheckState(this, state);
         if ((uint)action >= (uint)ActionCount(state))
             throw new ArgumentOutOfRangeException(nameof(action), action,
                 $"state '{_stateNames[state]}' has actions 0..{ActionCount(state) - 1}; got action {action}.");
@@ -152,7 +152,7 @@ public sealed class Mdp : IEquatable<Mdp>
     public double TransitionProbability(int state, int action, int successor)
     {
         int sa = StateActionIndex(state, action);
-        Preconditions.CheckState(this, successor, nameof(successor));
+        MdpPreconditions.CheckState(this, successor, nameof(successor));
         var succ = Successors(sa);
         int k = succ.BinarySearch(successor);
         return k >= 0 ? Probabilities(sa)[k] : 0.0;
@@ -192,7 +192,7 @@ public sealed class Mdp : IEquatable<Mdp>
     /// <exception cref="ArgumentException">The state has no action with that name.</exception>
     public int ActionIndex(int state, string action)
     {
-        Preconditions.CheckState(this, state);
+        MdpPreconditions.CheckState(this, state);
         ArgumentNullException.ThrowIfNull(action);
         for (int a = 0; a < ActionCount(state); a++)
             if (string.Equals(_actionNames[_actionOffsets[state] + a], action, StringComparison.Ordinal)) return a;
@@ -227,7 +227,7 @@ public sealed class Mdp : IEquatable<Mdp>
     public Mdp With(string? name = null, double? gamma = null, IReadOnlyList<double>? rewards = null, string? rewardSpec = null)
     {
         double[]? r = rewards is null ? _rewards : rewards.ToArray();
-        if (r is not null) Preconditions.CheckRewardVector(this, r);
+        if (r is not null) MdpPreconditions.CheckRewardVector(this, r);
         if (gamma is { } g && (double.IsNaN(g) || g < 0 || g > 1))
             throw new ArgumentOutOfRangeException(nameof(gamma), g, $"gamma must be in [0, 1]; got {g}.");
         return new Mdp(name ?? Name, _stateNames, _actionNames, _actionOffsets, _transitionOffsets, _successors,

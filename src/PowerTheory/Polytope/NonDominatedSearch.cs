@@ -44,7 +44,7 @@ public static class NonDominatedSearch
     public static NonDominatedSet Run(Mdp mdp, int start, double gamma, NonDominatedSearchOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(mdp);
-        Preconditions.CheckState(mdp, start, nameof(start));
+        MdpPreconditions.CheckState(mdp, start, nameof(start));
         Preconditions.CheckOpenDiscount(gamma);
         options ??= new NonDominatedSearchOptions();
         if (options.MaxNodes <= 0)

@@ -58,7 +58,7 @@ public sealed class VertexReport
     public static VertexReport Discounted(Mdp mdp, int state, double gamma, VertexReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(mdp);
-        Preconditions.CheckState(mdp, state, nameof(state));
+        MdpPreconditions.CheckState(mdp, state, nameof(state));
         Preconditions.CheckOpenDiscount(gamma);
         options ??= new VertexReportOptions();
         int? count;
@@ -84,7 +84,7 @@ public sealed class VertexReport
     public static VertexReport Average(Mdp mdp, int state, VertexReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(mdp);
-        Preconditions.CheckState(mdp, state, nameof(state));
+        MdpPreconditions.CheckState(mdp, state, nameof(state));
         options ??= new VertexReportOptions();
         var set = RecurrentStateDistributionSet.Enumerate(mdp, state, options.EnumerationBudget);
         var all = set.Distributions;

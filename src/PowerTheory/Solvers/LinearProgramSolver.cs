@@ -60,7 +60,7 @@ public static class LinearProgramSolver
         double relativeAccuracy = 1e-10)
     {
         ArgumentNullException.ThrowIfNull(mdp);
-        Preconditions.CheckRewardVector(mdp, rewards);
+        MdpPreconditions.CheckRewardVector(mdp, rewards);
         Preconditions.CheckDiscount(gamma);
         Preconditions.CheckTolerance(tieTolerance, nameof(tieTolerance));
         Preconditions.CheckTolerance(relativeAccuracy, nameof(relativeAccuracy));

@@ -16,7 +16,7 @@ public static class PolicyEvaluation
         ArgumentNullException.ThrowIfNull(mdp);
         ArgumentNullException.ThrowIfNull(policy);
         CheckSameMdp(mdp, policy.Mdp);
-        Preconditions.CheckRewardVector(mdp, rewards);
+        MdpPreconditions.CheckRewardVector(mdp, rewards);
         Preconditions.CheckDiscount(gamma);
         if (mdp.IsDeterministic)
         {
@@ -35,7 +35,7 @@ public static class PolicyEvaluation
         ArgumentNullException.ThrowIfNull(mdp);
         ArgumentNullException.ThrowIfNull(policy);
         CheckSameMdp(mdp, policy.Mdp);
-        Preconditions.CheckRewardVector(mdp, rewards);
+        MdpPreconditions.CheckRewardVector(mdp, rewards);
         Preconditions.CheckDiscount(gamma);
         return PolicyMatrix.From(mdp, policy, gamma).SolveValues(rewards);
     }
@@ -44,8 +44,8 @@ public static class PolicyEvaluation
     public static double[] ActionValues(Mdp mdp, ReadOnlySpan<double> rewards, ReadOnlySpan<double> values, double gamma)
     {
         ArgumentNullException.ThrowIfNull(mdp);
-        Preconditions.CheckRewardVector(mdp, rewards);
-        Preconditions.CheckRewardVector(mdp, values, nameof(values));
+        MdpPreconditions.CheckRewardVector(mdp, rewards);
+        MdpPreconditions.CheckRewardVector(mdp, values, nameof(values));
         Preconditions.CheckDiscount(gamma);
         var q = new double[mdp.StateActionCount];
         FillActionValues(mdp, rewards, values, gamma, q);

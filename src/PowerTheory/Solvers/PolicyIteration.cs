@@ -22,7 +22,7 @@ public static class PolicyIteration
         double tieTolerance = 1e-9, int maxIterations = 1_000_000)
     {
         ArgumentNullException.ThrowIfNull(mdp);
-        Preconditions.CheckRewardVector(mdp, rewards);
+        MdpPreconditions.CheckRewardVector(mdp, rewards);
         Preconditions.CheckDiscount(gamma);
         Preconditions.CheckTolerance(tieTolerance, nameof(tieTolerance));
         if (initialPolicy is not null) PolicyEvaluation.CheckSameMdp(mdp, initialPolicy.Mdp);

@@ -21,7 +21,7 @@ public static class ValueIteration
         double? tieTolerance = null, int maxIterations = 10_000_000)
     {
         ArgumentNullException.ThrowIfNull(mdp);
-        Preconditions.CheckRewardVector(mdp, rewards);
+        MdpPreconditions.CheckRewardVector(mdp, rewards);
         Preconditions.CheckDiscount(gamma);
         Preconditions.CheckTolerance(accuracy, nameof(accuracy));
         int n = mdp.StateCount;

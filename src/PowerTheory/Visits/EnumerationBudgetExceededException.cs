@@ -3,7 +3,7 @@ namespace PowerTheory.Visits;
 /// <summary>
 /// Thrown when enumerating the visit distributions of every deterministic policy would exceed the caller's budget. The
 /// message names the state, the budget and the routine to use instead
-/// (<see cref="Polytope.NonDominatedSearch"/>, which finds F_nd(s) without enumerating F(s)).
+/// (<c>Polytope.NonDominatedSearch</c>, which finds F_nd(s) without enumerating F(s)).
 /// </summary>
 public sealed class EnumerationBudgetExceededException : InvalidOperationException
 {

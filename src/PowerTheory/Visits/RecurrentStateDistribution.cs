@@ -26,7 +26,7 @@ public static class RecurrentStateDistribution
         ArgumentNullException.ThrowIfNull(mdp);
         ArgumentNullException.ThrowIfNull(policy);
         PolicyEvaluation.CheckSameMdp(mdp, policy.Mdp);
-        Preconditions.CheckState(mdp, start, nameof(start));
+        MdpPreconditions.CheckState(mdp, start, nameof(start));
         var actions = policy.ActionSpan;
         var reached = VisitDistributionFunction.ReachOf(mdp, actions, start);
         var d = new double[mdp.StateCount];

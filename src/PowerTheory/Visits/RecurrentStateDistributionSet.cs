@@ -8,7 +8,7 @@ namespace PowerTheory.Visits;
 /// RSD(s) = {lim_{γ→1}(1−γ)·f^{π,s}(γ) : π ∈ Π}, the distinct recurrent state distributions of the deterministic
 /// stationary policies from s (OPTSP §1.5), each computed exactly from the policy's recurrent classes
 /// (<see cref="RecurrentStateDistribution"/>), and RSD_nd(s) = ND(RSD(s)) by the exact LP test
-/// (<see cref="Polytope.NonDominationTest"/>).
+/// (RSD_nd(s) is computed in the Polytope layer: <c>Polytope.RecurrentNonDominated.NonDominated</c>).
 /// </summary>
 /// <remarks>The policies are enumerated like F(s) (reach-restricted, budgeted). Distinct RSDs are vectors, not functions:
 /// on deterministic MDPs each is uniform on a cycle and is compared exactly by its cycle; on stochastic MDPs they come from
@@ -18,7 +18,6 @@ public sealed class RecurrentStateDistributionSet
     private const double MergeTolerance = 1e-9;
 
     private readonly Entry[] _entries;
-    private int[]? _nonDominated;
 
     private RecurrentStateDistributionSet(Mdp mdp, int start, Entry[] entries)
     {
@@ -45,14 +44,6 @@ public sealed class RecurrentStateDistributionSet
     /// <summary>|RSD(s)|.</summary>
     public int Count => _entries.Length;
 
-    /// <summary>RSD_nd(s) = ND(RSD(s)), by the exact LP test of each distribution against the others (computed once).</summary>
-    public IReadOnlyList<Entry> NonDominated()
-    {
-        _nonDominated ??= Polytope.NonDominationTest
-            .NonDominatedIndices(_entries.Select(e => e.Distribution).ToArray()).ToArray();
-        return _nonDominated.Select(i => _entries[i]).ToArray();
-    }
-
     /// <summary>Enumerates RSD(s).</summary>
     /// <param name="mdp">The MDP.</param>
     /// <param name="start">The start state s.</param>
@@ -61,7 +52,7 @@ public sealed class RecurrentStateDistributionSet
     public static RecurrentStateDistributionSet Enumerate(Mdp mdp, int start, long budget = VisitDistributionSet.DefaultBudget)
     {
         ArgumentNullException.ThrowIfNull(mdp);
-        Preconditions.CheckState(mdp, start, nameof(start));
+        MdpPreconditions.CheckState(mdp, start, nameof(start));
         if (budget <= 0) throw new ArgumentOutOfRangeException(nameof(budget), budget, $"budget must be positive; got {budget}.");
         var tree = new ReachablePolicyTree(mdp, start);
         var collector = new Collector(mdp, start, budget);

@@ -45,7 +45,7 @@ public sealed class VisitDistribution
     /// <summary>V^π_R(s,γ) = f·r.</summary>
     public double Value(ReadOnlySpan<double> rewards)
     {
-        Preconditions.CheckRewardVector(Mdp, rewards);
+        MdpPreconditions.CheckRewardVector(Mdp, rewards);
         double v = 0;
         for (int i = 0; i < _visits.Length; i++) v += _visits[i] * rewards[i];
         return v;
@@ -58,7 +58,7 @@ public sealed class VisitDistribution
         ArgumentNullException.ThrowIfNull(mdp);
         ArgumentNullException.ThrowIfNull(policy);
         PolicyEvaluation.CheckSameMdp(mdp, policy.Mdp);
-        Preconditions.CheckState(mdp, start, nameof(start));
+        MdpPreconditions.CheckState(mdp, start, nameof(start));
         Preconditions.CheckDiscount(gamma);
         var f = new double[mdp.StateCount];
         if (mdp.IsDeterministic)
@@ -81,7 +81,7 @@ public sealed class VisitDistribution
         ArgumentNullException.ThrowIfNull(mdp);
         ArgumentNullException.ThrowIfNull(policy);
         PolicyEvaluation.CheckSameMdp(mdp, policy.Mdp);
-        Preconditions.CheckState(mdp, start, nameof(start));
+        MdpPreconditions.CheckState(mdp, start, nameof(start));
         Preconditions.CheckDiscount(gamma);
         var e = new double[mdp.StateCount];
         e[start] = 1;
@@ -94,10 +94,10 @@ public sealed class VisitDistribution
     public static VisitDistribution FromVector(Mdp mdp, int start, double gamma, IReadOnlyList<double> visits)
     {
         ArgumentNullException.ThrowIfNull(mdp);
-        Preconditions.CheckState(mdp, start, nameof(start));
+        MdpPreconditions.CheckState(mdp, start, nameof(start));
         Preconditions.CheckDiscount(gamma);
         var f = visits.ToArray();
-        Preconditions.CheckRewardVector(mdp, f, nameof(visits));
+        MdpPreconditions.CheckRewardVector(mdp, f, nameof(visits));
         if (f.Any(x => x < 0)) throw new ArgumentException("visit counts must be non-negative.", nameof(visits));
         return new VisitDistribution(mdp, start, gamma, f);
     }

@@ -59,7 +59,7 @@ public sealed class VisitDistributionFunction : IEquatable<VisitDistributionFunc
         ArgumentNullException.ThrowIfNull(mdp);
         ArgumentNullException.ThrowIfNull(policy);
         PolicyEvaluation.CheckSameMdp(mdp, policy.Mdp);
-        Internal.Preconditions.CheckState(mdp, start, nameof(start));
+        MdpPreconditions.CheckState(mdp, start, nameof(start));
         var actions = policy.ActionSpan.ToArray();
         var reached = ReachOf(mdp, actions, start);
         return new VisitDistributionFunction(mdp, start, actions, reached,

@@ -13,7 +13,7 @@ namespace PowerTheory.Visits;
 /// transition rows are merged) and deduplicates the results as functions, exactly (see
 /// <see cref="VisitDistributionFunction"/>), never by comparing vectors at one γ. The work is the number of
 /// reach-restricted policies, which grows exponentially; past the budget the enumeration refuses with an
-/// <see cref="EnumerationBudgetExceededException"/> pointing to <see cref="Polytope.NonDominatedSearch"/>.
+/// <see cref="EnumerationBudgetExceededException"/> pointing to <c>Polytope.NonDominatedSearch</c>.
 /// </remarks>
 public sealed class VisitDistributionSet
 {
@@ -60,7 +60,7 @@ public sealed class VisitDistributionSet
     public static VisitDistributionSet Enumerate(Mdp mdp, int start, long budget = DefaultBudget)
     {
         ArgumentNullException.ThrowIfNull(mdp);
-        Preconditions.CheckState(mdp, start, nameof(start));
+        MdpPreconditions.CheckState(mdp, start, nameof(start));
         if (budget <= 0) throw new ArgumentOutOfRangeException(nameof(budget), budget, $"budget must be positive; got {budget}.");
         var tree = new ReachablePolicyTree(mdp, start);
         var collector = new Collector(mdp, start, budget, ReachablePolicyTree.ReachableStates(mdp, start).Length);

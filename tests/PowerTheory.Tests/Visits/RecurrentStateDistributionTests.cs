@@ -1,3 +1,4 @@
+using PowerTheory.Polytope;
 using CsCheck;
 using PowerTheory.Environments;
 using PowerTheory.Mdps;

@@ -54,7 +54,7 @@ public class PowerEngineTests
         var mdp = PaperMdps.OptspFigure1();
         int n = mdp.StateCount;
         var baseline = new PowerEstimator(mdp).Estimate(new[] { 0.0, 0.7, 1.0 }, new PowerOptions { Samples = 300, Seed = 5, Threads = 1 });
-        Gen.Int[0, int.MaxValue].Sample(seed =>
+        Gen.Int[0, int.MaxValue].SamplePinned(seed =>
         {
             var rng = new Random(seed);
             var phi = Enumerable.Range(0, n).OrderBy(_ => rng.Next()).ToArray();

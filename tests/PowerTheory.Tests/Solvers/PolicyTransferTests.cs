@@ -11,7 +11,7 @@ public class PolicyTransferTests
 {
     [Test]
     public void TransferredRewardReproducesValuesAndPolicies() =>
-        Gen.Select(RandomMdps.Cases(), Gen.Double[0.01, 0.99]).Sample((c, gammaStar) =>
+        Gen.Select(RandomMdps.Cases(), Gen.Double[0.01, 0.99]).SamplePinned((c, gammaStar) =>
         {
             var v = PolicyIteration.Solve(c.Mdp, c.Rewards, c.Gamma);
             int n = c.Mdp.StateCount;
@@ -38,5 +38,5 @@ public class PolicyTransferTests
             Assert.That(crossA, Is.EqualTo(v.Values).Within(tol));
             var crossB = PolicyEvaluation.Evaluate(c.Mdp, v.Policy, rPrime, gammaStar);
             Assert.That(crossB, Is.EqualTo(transferred.Values).Within(tol));
-        }, iter: 150, threads: 1);
+        }, iter: 150);
 }

@@ -11,7 +11,7 @@ public class VisitDistributionTests
 {
     [Test]
     public void InvariantsHoldOnRandomMdps() =>
-        RandomMdps.Cases().Sample(c =>
+        RandomMdps.Cases().SamplePinned(c =>
         {
             var random = new Random(c.Seed);
             var actions = Enumerable.Range(0, c.Mdp.StateCount).Select(s => random.Next(c.Mdp.ActionCount(s))).ToArray();
@@ -34,11 +34,11 @@ public class VisitDistributionTests
                 Assert.That(fu.Visits, Is.All.GreaterThanOrEqualTo(0));
                 Assert.That(fu.Value(c.Rewards), Is.EqualTo(vu[s]).Within(1e-10 * Math.Max(scale, 1e-300)));
             }
-        }, iter: 150, threads: 1);
+        }, iter: 150);
 
     [Test]
     public void BruteForceMaximumOverPoliciesEqualsOptimalValue() =>
-        RandomMdps.Cases(maxStates: 5).Sample(c =>
+        RandomMdps.Cases(maxStates: 5).SamplePinned(c =>
         {
             var vStar = PolicyIteration.Solve(c.Mdp, c.Rewards, c.Gamma);
             double tol = 1e-10 * Math.Max(RandomMdps.MaxAbs(vStar.Values), 1e-300);
@@ -49,7 +49,7 @@ public class VisitDistributionTests
                     best = Math.Max(best, VisitDistribution.Compute(c.Mdp, policy, s, c.Gamma).Value(c.Rewards));
                 Assert.That(best, Is.EqualTo(vStar[s]).Within(tol));
             }
-        }, iter: 100, threads: 1);
+        }, iter: 100);
 
     [Test]
     public void Figure1SetsMatchThePaper()

@@ -8,7 +8,7 @@
 //
 // OPTSP (Turner et al., NeurIPS 2021) defines, for a reward distribution D and γ ∈ (0,1),
 //     POWER_D(s,γ) = (1−γ)/γ · E_{R~D}[V*_R(s,γ) − R(s)],
-// the normalised optimal value an agent can still get from s. THEORY.md §4.1 gives closed forms on Figure 1 under IID
+// the normalised optimal value an agent can still get from s. docs/theory.md §4.1 gives closed forms on Figure 1 under IID
 // uniform(0,1) rewards: POWER(∅) = 1/2, POWER(r↘) = 2/3 and POWER(ℓ↙,γ) = (4+3γ)/(6(1+γ)).
 
 using System.Globalization;

@@ -1,5 +1,5 @@
 // POWER of every state of OPTSP Figure 1 at γ ∈ {0, 0.5, 0.9, 0.99, 1}, estimated by Monte Carlo under IID uniform(0,1)
-// rewards, beside the closed forms of THEORY.md §4.1 where they exist.
+// rewards, beside the closed forms of docs/theory.md §4.1 where they exist.
 using System.Globalization;
 using PowerTheory.Environments;
 using PowerTheory.Power;
@@ -20,7 +20,7 @@ double? ClosedForm(string state, double g) => state switch
 };
 
 Console.WriteLine($"POWER on OPTSP Figure 1, reward {result.RewardSpec} IID, N = {result.Samples} samples, seed {result.Seed}");
-Console.WriteLine("(estimate ± standard error; closed form in brackets where THEORY.md §4.1 gives one)");
+Console.WriteLine("(estimate ± standard error; closed form in brackets where docs/theory.md §4.1 gives one)");
 Console.WriteLine();
 Console.Write($"{"state",-12}");
 foreach (var g in gammas) Console.Write($"{"γ = " + g,-28}");
@@ -40,6 +40,6 @@ for (int s = 0; s < mdp.StateCount; s++)
     Console.WriteLine();
 }
 Console.WriteLine();
-Console.WriteLine("[—]: no closed form in THEORY.md (ℓ↖ and r↗ are not covered; ⋆ has one only at γ = 0, where it is 3/4).");
+Console.WriteLine("[—]: no closed form in docs/theory.md (ℓ↖ and r↗ are not covered; ⋆ has one only at γ = 0, where it is 3/4).");
 Console.WriteLine("γ = 0 and γ = 1 are computed by their limit formulas: the best expected next-state reward, and the best");
 Console.WriteLine("reachable average reward (maximum mean cycle), exactly per sample.");

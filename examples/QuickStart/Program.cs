@@ -32,7 +32,7 @@ Console.WriteLine("  P(first move from star is optimal): " + string.Join(", ",
         var p = power.OptimalityProbability(start, a);
         return $"{mdp.ActionName(start, a)} {p.Mean:F3} ± {p.StandardError:F3}";
     })));
-Console.WriteLine("  Closed forms (THEORY.md §4.1): POWER(empty) = 1/2, POWER(r_se) = 2/3, " +
+Console.WriteLine("  Closed forms (docs/theory.md §4.1): POWER(empty) = 1/2, POWER(r_se) = 2/3, " +
                   $"POWER(l_sw) = (4+3γ)/(6(1+γ)) = {(4 + 3 * powerGamma) / (6 * (1 + powerGamma)):F4}.");
 Console.WriteLine();
 Console.WriteLine("Optimal values for one sampled reward:");

@@ -3,7 +3,7 @@ using PowerTheory.Mdps;
 namespace PowerTheory.Environments;
 
 /// <summary>
-/// The canonical example MDPs of the power-seeking papers and the closed-form micro-MDPs of THEORY.md §4.2. They double
+/// The canonical example MDPs of the power-seeking papers and the closed-form micro-MDPs of docs/theory.md §4.2. They double
 /// as test oracles and documentation.
 /// </summary>
 public static class PaperMdps
@@ -13,7 +13,7 @@ public static class PaperMdps
     /// <c>star</c> (⋆) → {<c>empty</c> (∅, terminal) via <c>up</c>, <c>l</c> (ℓ◁) via <c>left</c>, <c>r</c> (r▷) via <c>right</c>};
     /// <c>l</c> → {<c>l_sw</c> (ℓ↙), <c>l_nw</c> (ℓ↖)}; <c>l_sw</c> → {<c>l_sw</c>, <c>l_nw</c>}; <c>l_nw</c> → {<c>l_sw</c>};
     /// <c>r</c> → {<c>r_se</c> (r↘), <c>r_ne</c> (r↗)}; <c>r_se</c> → {<c>r_se</c>, <c>r_ne</c>}; <c>r_ne</c> → {<c>r_ne</c>, <c>r_se</c>}.
-    /// The edge ℓ◁ → ℓ↖ is inferred by symmetry with r▷ → r↗ (THEORY.md §4.1).
+    /// The edge ℓ◁ → ℓ↖ is inferred by symmetry with r▷ → r↗ (docs/theory.md §4.1).
     /// </summary>
     public static Mdp OptspFigure1()
     {
@@ -33,7 +33,7 @@ public static class PaperMdps
     }
 
     /// <summary>
-    /// k terminal options (THEORY.md §4.2 item 1): <c>s</c> → {<c>t1</c> … <c>tk</c>}, each absorbing.
+    /// k terminal options (docs/theory.md §4.2 item 1): <c>s</c> → {<c>t1</c> … <c>tk</c>}, each absorbing.
     /// Under IID uniform(0,1) rewards POWER(s, γ) = k/(k+1) for every γ.
     /// </summary>
     public static Mdp TerminalOptions(int k)
@@ -50,7 +50,7 @@ public static class PaperMdps
     }
 
     /// <summary>
-    /// A self-loop plus k terminal options (THEORY.md §4.2 item 2): POWER(s, γ) = (k+1)/(k+2) under IID uniform(0,1).
+    /// A self-loop plus k terminal options (docs/theory.md §4.2 item 2): POWER(s, γ) = (k+1)/(k+2) under IID uniform(0,1).
     /// </summary>
     public static Mdp SelfLoopPlusTerminals(int k)
     {
@@ -66,12 +66,12 @@ public static class PaperMdps
         return b.Build();
     }
 
-    /// <summary>A single terminal state (THEORY.md §4.2 item 3): POWER = E[X] = 1/2 under uniform(0,1).</summary>
+    /// <summary>A single terminal state (docs/theory.md §4.2 item 3): POWER = E[X] = 1/2 under uniform(0,1).</summary>
     public static Mdp TerminalState() =>
         new MdpBuilder("terminal").AddState("t").AddAction("t", "stay", "t").Build();
 
     /// <summary>
-    /// The stochastic gamble of THEORY.md §4.2 item 5 (and DESIGN.md §2): <c>s0</c> has <c>gamble</c> → t1 or t2 with
+    /// The stochastic gamble of docs/theory.md §4.2 item 5: <c>s0</c> has <c>gamble</c> → t1 or t2 with
     /// probability ½ each and <c>safe</c> → t3; t1, t2, t3 absorbing. POWER(s0) = E[max((x₁+x₂)/2, x₃)].
     /// </summary>
     public static Mdp GambleOrSafe() =>
@@ -83,7 +83,7 @@ public static class PaperMdps
             .Build();
 
     /// <summary>
-    /// The 2-cycle-versus-loop pair of THEORY.md §4.2 item 6: <c>x</c> has a self-loop and a move to <c>y</c>; <c>y</c>
+    /// The 2-cycle-versus-loop pair of docs/theory.md §4.2 item 6: <c>x</c> has a self-loop and a move to <c>y</c>; <c>y</c>
     /// can only return to <c>x</c>. V*(x) = (r_x + γ·max(r_x, r_y))/(1−γ²); POWER(x) = (4+3γ)/(6(1+γ)) under uniform(0,1).
     /// </summary>
     public static Mdp LoopVersusTwoCycle() =>

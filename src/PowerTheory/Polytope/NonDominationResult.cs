@@ -1,7 +1,7 @@
 namespace PowerTheory.Polytope;
 
 /// <summary>
-/// The outcome of an exact non-domination test of a point x against a set G (THEORY.md §5.2):
+/// The outcome of an exact non-domination test of a point x against a set G (docs/theory.md §5.2):
 /// t* = max_{r ∈ [−1,1]^d} min_{g ∈ G} (x − g)·r, with x non-dominated iff t* &gt; ε.
 /// </summary>
 /// <param name="IsNonDominated">True when the equilibrated LP's t* exceeds <paramref name="Tolerance"/> and the witness

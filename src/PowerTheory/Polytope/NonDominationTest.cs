@@ -4,7 +4,7 @@ using Google.OrTools.LinearSolver;
 namespace PowerTheory.Polytope;
 
 /// <summary>
-/// The exact non-domination test ND(X) = {x ∈ X : ∃r, x·r &gt; max_{x' ∈ X∖{x}} x'·r} (OPTSP; THEORY.md §1.1, §5.2) as one
+/// The exact non-domination test ND(X) = {x ∈ X : ∃r, x·r &gt; max_{x' ∈ X∖{x}} x'·r} (OPTSP; docs/theory.md §1.1, §5.2) as one
 /// linear program per point, solved with OR-Tools GLOP:
 /// maximise t subject to (x − g)·r ≥ t for every other g, r ∈ [−1,1]^d. x is non-dominated iff t* &gt; ε. Equivalently x
 /// is a vertex of conv X that is not duplicated in X. For numerical robustness the LP is solved after scaling each

@@ -21,7 +21,7 @@ public sealed class PowerAtDiscount
         Events = Array.AsReadOnly(events);
     }
 
-    /// <summary>The discount γ ∈ [0,1] (0 and 1 are the limits of THEORY.md §4.2 item 7).</summary>
+    /// <summary>The discount γ ∈ [0,1] (0 and 1 are the limits of docs/theory.md §4.2 item 7).</summary>
     public double Gamma { get; }
 
     /// <summary>POWER_D(s,γ) for every state in index order (empty when the run was optimality-only).</summary>

@@ -5,7 +5,7 @@ namespace PowerTheory.Power;
 
 /// <summary>
 /// Monte Carlo estimation of POWER and optimality probabilities under a reward distribution D (OPTSP Def. 5.2, §1.3–1.4
-/// of THEORY.md), exact per sample, for every state and every state-action pair at once and for several γ from the same
+/// of docs/theory.md), exact per sample, for every state and every state-action pair at once and for several γ from the same
 /// samples:
 /// <list type="bullet">
 /// <item>POWER_D(s,γ) = (1−γ)/γ · E_{R~D}[V*_R(s,γ) − R(s)] = E_R[(1−γ)·max_a E_{s'~T(s,a)} V*_R(s',γ)] for γ∈(0,1);</item>

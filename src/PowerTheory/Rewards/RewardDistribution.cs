@@ -9,7 +9,7 @@ namespace PowerTheory.Rewards;
 /// user sampler (<see cref="FromSampler"/>).
 /// </summary>
 /// <remarks>
-/// POWER needs bounded support so that E[V*_R] exists (THEORY.md §1.4); <see cref="IsBounded"/> and
+/// POWER needs bounded support so that E[V*_R] exists (docs/theory.md §1.4); <see cref="IsBounded"/> and
 /// <see cref="UnboundedReason"/> say whether that holds. Optimality probabilities accept any distribution.
 /// Implementations are immutable and thread-safe; <see cref="Sample"/> draws only from the generator it is given.
 /// </remarks>

@@ -4,7 +4,7 @@ using PowerTheory.Mdps;
 namespace PowerTheory.Rewards;
 
 /// <summary>
-/// Parser for reward-distribution specs (DESIGN.md §4).
+/// Parser for reward-distribution specs (docs/power.md, reward distributions).
 /// </summary>
 /// <remarks>
 /// <para>Grammar (whitespace is ignored; items are separated by <c>;</c>):</para>

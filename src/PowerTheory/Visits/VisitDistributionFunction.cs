@@ -15,10 +15,10 @@ namespace PowerTheory.Visits;
 /// iff their sequences μ_t are. For a deterministic MDP μ_t = e_{x_t} and the key is the trajectory up to its first
 /// repeated state (a path into a cycle). For a stochastic MDP the pair (μ_t, ν_t) of two policies evolves by a linear
 /// map on a space of dimension ≤ |C₁| + |C₂| ≤ 2|R| (R: the states reachable from s), so μ_t = ν_t for t &lt; 2|R| implies
-/// equality for all t (a Krylov-space argument; the rational-function version is THEORY.md §5.3). Transition
+/// equality for all t (a Krylov-space argument; the rational-function version is docs/theory.md §5.3). Transition
 /// probabilities are doubles, i.e. dyadic rationals, so μ_0 … μ_{2|R|−1} are computed exactly as big-integer numerators
 /// over powers of two and compared exactly. No γ is ever plugged in for the comparison, so functions that coincide at a
-/// special γ (THEORY.md §4.4: γ = 1/2 in OPTSP Figure 1) stay distinct.</para>
+/// special γ (docs/theory.md §4.4: γ = 1/2 in OPTSP Figure 1) stay distinct.</para>
 /// </remarks>
 public sealed class VisitDistributionFunction : IEquatable<VisitDistributionFunction>
 {

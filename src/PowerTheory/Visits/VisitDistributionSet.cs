@@ -5,7 +5,7 @@ namespace PowerTheory.Visits;
 
 /// <summary>
 /// F(s) = {f^{π,s} : π ∈ Π}, the distinct visit-distribution <em>functions</em> of γ of the deterministic stationary
-/// policies from a start state s (OPTSP; THEORY.md §1.1), found by brute-force enumeration for small MDPs.
+/// policies from a start state s (OPTSP; docs/theory.md §1.1), found by brute-force enumeration for small MDPs.
 /// </summary>
 /// <remarks>
 /// Only the states reachable from s matter: the enumeration walks the reach-restricted policies (each state gets an action

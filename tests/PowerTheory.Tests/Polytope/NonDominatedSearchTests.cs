@@ -40,7 +40,7 @@ public class NonDominatedSearchTests
     [Test]
     public void NamedDominatedAndNonDominatedExamplesOfThePaper()
     {
-        // e⋆ + γe_r▷ + γ²e_r↘ + γ³/(1−γ)e_r↗ is dominated; e⋆ + γe_r▷ + γ²/(1−γ)e_r↗ is non-dominated (THEORY.md §4.1 (e)).
+        // e⋆ + γe_r▷ + γ²e_r↘ + γ³/(1−γ)e_r↗ is dominated; e⋆ + γe_r▷ + γ²/(1−γ)e_r↗ is non-dominated (docs/theory.md §4.1 (e)).
         var mdp = PaperMdps.OptspFigure1();
         int star = mdp.StateIndex("star");
         var dominated = VisitDistributionFunction.Of(mdp, Policy.FromNames(mdp, new Dictionary<string, string>

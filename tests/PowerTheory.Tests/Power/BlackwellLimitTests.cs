@@ -5,7 +5,7 @@ namespace PowerTheory.Tests.Power;
 
 /// <summary>
 /// Per-action optimality probabilities at γ = 1 follow Π*(R,1), the Blackwell limit of the optimal policy sets
-/// (THEORY.md §1.1), not mere gain preservation.
+/// (docs/theory.md §1.1), not mere gain preservation.
 /// </summary>
 public class BlackwellLimitTests
 {

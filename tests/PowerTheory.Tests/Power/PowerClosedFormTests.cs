@@ -4,7 +4,7 @@ using PowerTheory.Power;
 
 namespace PowerTheory.Tests.Power;
 
-/// <summary>Monte Carlo POWER against the closed forms of THEORY.md §4.1–4.2, each within 4 standard errors.</summary>
+/// <summary>Monte Carlo POWER against the closed forms of docs/theory.md §4.1–4.2, each within 4 standard errors.</summary>
 public class PowerClosedFormTests
 {
     private static readonly double[] Gammas = { 0, 0.1, 0.5, 0.9, 0.99, 1 };
@@ -69,7 +69,7 @@ public class PowerClosedFormTests
         AssertWithin4Se(result.At(0).Power("star"), 0.75, "POWER(⋆, 0)");
         AssertWithin4Se(result.At(0).Power("l_sw"), 2.0 / 3, "limit γ→0 of ℓ↙");
         AssertWithin4Se(result.At(1).Power("l_sw"), 7.0 / 12, "limit γ→1 of ℓ↙");
-        // THEORY.md §4.1(f): at γ→0 each of ⋆'s three actions is optimal with probability 1/3.
+        // docs/theory.md §4.1(f): at γ→0 each of ⋆'s three actions is optimal with probability 1/3.
         foreach (var a in new[] { "up", "left", "right" })
             AssertWithin4Se(result.At(0).OptimalityProbability("star", a), 1.0 / 3, $"P(⋆,{a},0)");
     }
@@ -77,7 +77,7 @@ public class PowerClosedFormTests
     [Test]
     public void StarAtGammaOneEqualsTheExpectedMaximumOverItsFiveNonDominatedRsds()
     {
-        // Independent oracle: POWER(⋆,1) = E[max over RSD_nd(⋆) of dᵀr] (THEORY.md §4.1(d)), estimated by a separate
+        // Independent oracle: POWER(⋆,1) = E[max over RSD_nd(⋆) of dᵀr] (docs/theory.md §4.1(d)), estimated by a separate
         // Monte Carlo with another generator; the two estimates must agree within 4 combined standard errors.
         var mdp = PaperMdps.OptspFigure1();
         var engine = new PowerEstimator(mdp).Estimate(1.0, new PowerOptions { Samples = 20_000, Seed = 3 }).Power("star");

@@ -3,7 +3,7 @@ using PowerTheory.Rewards;
 
 namespace PowerTheory.Tests.Rewards;
 
-/// <summary>The reward spec grammar of DESIGN.md §4: laws, overrides, ties, and error messages naming the bad token.</summary>
+/// <summary>The reward spec grammar of docs/power.md, reward distributions: laws, overrides, ties, and error messages naming the bad token.</summary>
 public class RewardSpecTests
 {
     private static readonly PowerTheory.Mdps.Mdp Gamble = PaperMdps.GambleOrSafe();

@@ -4,7 +4,7 @@ using PowerTheory.Visits;
 
 namespace PowerTheory.Tests.Solvers;
 
-/// <summary>Closed forms on OPTSP Figure 1 (THEORY.md §4.1) for the two iterative solvers and visit distributions.</summary>
+/// <summary>Closed forms on OPTSP Figure 1 (docs/theory.md §4.1) for the two iterative solvers and visit distributions.</summary>
 public class Figure1ValueTests
 {
     [TestCase(0.1)]

@@ -4,7 +4,7 @@ using PowerTheory.Solvers;
 namespace PowerTheory.Tests.Solvers;
 
 /// <summary>
-/// OPTSP §D.1.2 (THEORY.md §1.1): R'(s) = V*_R(s,γ) − γ*·max_a E_{s'~T(s,a)} V*_R(s',γ) gives V*_{R'}(·,γ*) = V*_R(·,γ) and
+/// OPTSP §D.1.2 (docs/theory.md §1.1): R'(s) = V*_R(s,γ) − γ*·max_a E_{s'~T(s,a)} V*_R(s',γ) gives V*_{R'}(·,γ*) = V*_R(·,γ) and
 /// the same optimal policies.
 /// </summary>
 public class PolicyTransferTests

@@ -71,7 +71,7 @@ public class SolverAgreementTests
         var ve = SolveAllAndCompare(mdp, e, gamma);
         Assert.That(ve[star], Is.EqualTo(gamma * gamma / (1 - gamma)).Within(1e-12 / (1 - gamma)));
         Assert.That(mdp.ActionName(star, ve.Policy[star]), Is.EqualTo("right"));
-        // ℓ↙ with rewards x on ℓ↙ and y on ℓ↖: V* = (x + γ·max(x, y))/(1 − γ²) (THEORY.md §4.2 item 6), both signs.
+        // ℓ↙ with rewards x on ℓ↙ and y on ℓ↖: V* = (x + γ·max(x, y))/(1 − γ²) (docs/theory.md §4.2 item 6), both signs.
         foreach (var (x, y) in new[] { (0.3, 0.8), (0.8, 0.3), (-1.0, -2.0), (-2.0, -1.0) })
         {
             var r = new double[mdp.StateCount];

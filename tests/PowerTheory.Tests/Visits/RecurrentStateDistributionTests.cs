@@ -7,7 +7,7 @@ using PowerTheory.Visits;
 
 namespace PowerTheory.Tests.Visits;
 
-/// <summary>RSD(s) and RSD_nd(s) (THEORY.md §1.5, §4.1 (d)), computed exactly from recurrent classes.</summary>
+/// <summary>RSD(s) and RSD_nd(s) (docs/theory.md §1.5, §4.1 (d)), computed exactly from recurrent classes.</summary>
 public class RecurrentStateDistributionTests
 {
     [Test]

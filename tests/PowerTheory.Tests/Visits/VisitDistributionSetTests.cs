@@ -5,7 +5,7 @@ using PowerTheory.Visits;
 
 namespace PowerTheory.Tests.Visits;
 
-/// <summary>F(s) on OPTSP Figure 1 (THEORY.md §4.1 (a), (e), §4.4) and its exact deduplication.</summary>
+/// <summary>F(s) on OPTSP Figure 1 (docs/theory.md §4.1 (a), (e), §4.4) and its exact deduplication.</summary>
 public class VisitDistributionSetTests
 {
     private static readonly string[] Figure1States = { "star", "empty", "l", "l_sw", "l_nw", "r", "r_se", "r_ne" };

@@ -54,7 +54,7 @@ public class VisitDistributionTests
     [Test]
     public void Figure1SetsMatchThePaper()
     {
-        // F(r↘) has e_r↘/(1−γ), (e_r↘ + γe_r↗)/(1−γ²) and e_r↘ + γe_r↗/(1−γ) (THEORY.md §4.1 (a)).
+        // F(r↘) has e_r↘/(1−γ), (e_r↘ + γe_r↗)/(1−γ²) and e_r↘ + γe_r↗/(1−γ) (docs/theory.md §4.1 (a)).
         var mdp = PaperMdps.OptspFigure1();
         int se = mdp.StateIndex("r_se"), ne = mdp.StateIndex("r_ne");
         const double g = 0.37;

@@ -1,6 +1,7 @@
 using PowerTheory.Environments;
 using PowerTheory.Mdps;
 using PowerTheory.Mdps.Formats;
+using PowerTheory.Rewards;
 
 namespace PowerTheory.Cli.Common;
 
@@ -43,13 +44,27 @@ public static class MdpSource
         {
             throw new CliUsageException($"cannot read MDP file '{pathOrName}': {ErrorText.OneLine(e.Message)}");
         }
+        Mdp mdp;
         try
         {
-            return new Loaded(MdpJson.Parse(text), pathOrName, false);
+            mdp = MdpJson.Parse(text);
         }
         catch (MdpValidationException e)
         {
             throw new CliUsageException($"{pathOrName}: {ErrorText.OneLine(e.Message)}");
         }
+        // The file's reward law is checked now, at load, not when a command first samples from it.
+        if (mdp.RewardSpec is { } spec)
+        {
+            try
+            {
+                RewardDistribution.Parse(spec, mdp);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                throw new CliUsageException($"{pathOrName}: field 'reward' (\"{spec}\") is not a valid reward law: {ErrorText.OneLine(e.Message)}");
+            }
+        }
+        return new Loaded(mdp, pathOrName, false);
     }
 }

@@ -19,8 +19,14 @@ public static class Numbers
     }
 
     /// <summary>The shortest text that parses back to the same double (invariant culture).</summary>
-    public static string RoundTrip(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    /// <exception cref="CliDomainException">The value is NaN or infinite: output never shows those.</exception>
+    public static string RoundTrip(double value) => Finite(value).ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>A compact human-readable form (up to 10 significant digits).</summary>
-    public static string Human(double value) => value.ToString("G10", CultureInfo.InvariantCulture);
+    /// <exception cref="CliDomainException">The value is NaN or infinite: output never shows those.</exception>
+    public static string Human(double value) => Finite(value).ToString("G10", CultureInfo.InvariantCulture);
+
+    private static double Finite(double value) => double.IsFinite(value)
+        ? value
+        : throw new CliDomainException($"a computed value is {value.ToString(CultureInfo.InvariantCulture)}; refusing to print a non-finite number. Please report this with the input.");
 }

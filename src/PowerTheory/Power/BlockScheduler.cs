@@ -29,6 +29,26 @@ internal static class BlockScheduler
             {
                 long end = Math.Min(blocks, start + wave);
                 long waveStart = start;
+                try
+                {
+                    RunWave(waveStart, end);
+                }
+                catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+                {
+                    // A worker's exception (bad sample, budget) is the run's: rethrow the first one as it was thrown.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                }
+                for (long b = waveStart; b < end; b++) totals.Merge(partials[b - waveStart]);
+                o.Progress?.Report(new PowerProgress(Math.Min(samples, end * blockSize), samples));
+            }
+        }
+        finally
+        {
+            foreach (var w in all) w.Dispose();
+        }
+        return totals;
+
+        void RunWave(long waveStart, long end) =>
                 Parallel.For(waveStart, end, parallel,
                     () =>
                     {
@@ -47,14 +67,5 @@ internal static class BlockScheduler
                         return w;
                     },
                     w => pool.Add(w));
-                for (long b = waveStart; b < end; b++) totals.Merge(partials[b - waveStart]);
-                o.Progress?.Report(new PowerProgress(Math.Min(samples, end * blockSize), samples));
-            }
-        }
-        finally
-        {
-            foreach (var w in all) w.Dispose();
-        }
-        return totals;
     }
 }

@@ -1,5 +1,6 @@
 using PowerTheory.Mdps;
 using PowerTheory.Rewards;
+using PowerTheory.Solvers;
 
 namespace PowerTheory.Power;
 
@@ -60,6 +61,8 @@ internal sealed class PowerRunPlan
             if (size > Array.MaxLength) throw new ArgumentException($"KeepSamples would need {size} values per γ; too many.", nameof(o.KeepSamples));
             Kept = Gammas.Select(_ => new double[size]).ToArray();
         }
+        WidestGamma = Gammas.MaxBy(g => ValueBounds.Bound(1, g));
+        LargestSafeReward = ValueBounds.MaxMagnitude / ValueBounds.Bound(1, WidestGamma);
         Solvers = customSolvers
             ?? (o.UseNonDominatedSets ? new NonDominatedSampleSolvers(mdp, Gammas, o.NonDominatedVertexLimit) : ExactSampleSolvers.Instance);
     }
@@ -78,4 +81,11 @@ internal sealed class PowerRunPlan
     public double[][]? Kept { get; }
 
     public ISampleSolverFactory Solvers { get; }
+
+    /// <summary>The largest |r| whose values stay within <see cref="ValueBounds.MaxMagnitude"/> at every γ of the run;
+    /// a sample beyond it is refused (<see cref="ValueBounds.Check"/>) rather than overflowing.</summary>
+    public double LargestSafeReward { get; }
+
+    /// <summary>The γ of the run with the largest value scale 1/(1−γ) (the one <see cref="LargestSafeReward"/> is for).</summary>
+    public double WidestGamma { get; }
 }

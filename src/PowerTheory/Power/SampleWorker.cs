@@ -1,3 +1,5 @@
+using PowerTheory.Solvers;
+
 namespace PowerTheory.Power;
 
 /// <summary>One worker thread's state: the reward buffer, one solver per γ, the per-sample outputs and event buffers.
@@ -38,9 +40,14 @@ internal sealed class SampleWorker : IDisposable
         for (int i = 0; i < count; i++)
         {
             plan.Rewards.Sample(rng, _r);
+            double maxAbs = 0;
             for (int s = 0; s < n; s++)
+            {
                 if (!double.IsFinite(_r[s]))
                     throw new InvalidOperationException($"the reward distribution produced a non-finite reward {_r[s]} for state '{mdp.StateNames[s]}'.");
+                maxAbs = Math.Max(maxAbs, Math.Abs(_r[s]));
+            }
+            if (maxAbs > plan.LargestSafeReward) ValueBounds.Check(mdp, _r, plan.WidestGamma, "sampled rewards");
             for (int g = 0; g < plan.Gammas.Length; g++)
             {
                 _solvers[g].Solve(_r, _value, _optimal);

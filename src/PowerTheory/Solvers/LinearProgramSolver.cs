@@ -62,6 +62,7 @@ public static class LinearProgramSolver
         ArgumentNullException.ThrowIfNull(mdp);
         MdpPreconditions.CheckRewardVector(mdp, rewards);
         Preconditions.CheckDiscount(gamma);
+        ValueBounds.Check(mdp, rewards, gamma);
         Preconditions.CheckTolerance(tieTolerance, nameof(tieTolerance));
         Preconditions.CheckTolerance(relativeAccuracy, nameof(relativeAccuracy));
         if (relativeAccuracy >= 1)

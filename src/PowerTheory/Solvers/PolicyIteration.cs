@@ -24,6 +24,7 @@ public static class PolicyIteration
         ArgumentNullException.ThrowIfNull(mdp);
         MdpPreconditions.CheckRewardVector(mdp, rewards);
         Preconditions.CheckDiscount(gamma);
+        ValueBounds.Check(mdp, rewards, gamma);
         Preconditions.CheckTolerance(tieTolerance, nameof(tieTolerance));
         if (initialPolicy is not null) PolicyEvaluation.CheckSameMdp(mdp, initialPolicy.Mdp);
         int n = mdp.StateCount;

@@ -23,6 +23,7 @@ public static class ValueIteration
         ArgumentNullException.ThrowIfNull(mdp);
         MdpPreconditions.CheckRewardVector(mdp, rewards);
         Preconditions.CheckDiscount(gamma);
+        ValueBounds.Check(mdp, rewards, gamma);
         Preconditions.CheckTolerance(accuracy, nameof(accuracy));
         int n = mdp.StateCount;
         var r = rewards.ToArray();

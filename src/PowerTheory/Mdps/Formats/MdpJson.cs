@@ -16,6 +16,7 @@ public static class MdpJson
     {
         AllowTrailingCommas = true,
         CommentHandling = JsonCommentHandling.Skip,
+        AllowDuplicateProperties = false, // {"states":[…],"states":[…]} is refused, at any depth, not "last one wins"
     };
 
     /// <summary>Reads an MDP from a JSON file.</summary>
@@ -37,6 +38,12 @@ public static class MdpJson
         try
         {
             doc = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException e) when (e.Message.StartsWith("Duplicate property", StringComparison.Ordinal))
+        {
+            var key = e.Message.Split('\'') is { Length: >= 3 } parts ? parts[1] : "?";
+            throw new MdpValidationException(key,
+                $"duplicated key '{key}': every key of a JSON object may appear once (a repeated key is refused rather than letting the last one win).", e);
         }
         catch (JsonException e)
         {

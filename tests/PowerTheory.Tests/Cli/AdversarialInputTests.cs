@@ -1,0 +1,81 @@
+using PowerTheory.Environments;
+using PowerTheory.Mdps;
+using PowerTheory.Mdps.Formats;
+using PowerTheory.Power;
+using PowerTheory.Rewards;
+using PowerTheory.Solvers;
+
+namespace PowerTheory.Tests.Cli;
+
+/// <summary>Inputs found by an adversarial pass (issue #8): each is refused at load, or before any number is printed,
+/// with one line that names the field and what was expected — never a silent "last one wins", a late failure, or
+/// Infinity/NaN in the output.</summary>
+public class AdversarialInputTests
+{
+    private TempDirectory _dir = null!;
+
+    [SetUp]
+    public void SetUp() => _dir = new TempDirectory();
+
+    [TearDown]
+    public void TearDown() => _dir.Dispose();
+
+    [Test]
+    public void DuplicatedTopLevelKeyIsRefused()
+    {
+        const string json = """{"states":["a"],"states":["a","b"],"transitions":{"a":{"stay":"a"},"b":{"stay":"b"}}}""";
+        var e = Assert.Throws<MdpValidationException>(() => MdpJson.Parse(json));
+        Assert.That(e!.Message, Does.Contain("duplicated key 'states'"));
+        CliRun.Of("validate", _dir.Write("dup.json", json)).AssertCleanError(1, "dup.json", "duplicated key 'states'");
+    }
+
+    [Test]
+    public void DuplicatedNestedKeyIsRefused()
+    {
+        const string json = """{"states":["a"],"transitions":{"a":{"stay":"a","stay":"a"}}}""";
+        CliRun.Of("validate", _dir.Write("dup.json", json)).AssertCleanError(1, "duplicated key 'stay'");
+    }
+
+    [Test]
+    public void InvalidRewardSpecInTheFileIsRefusedAtLoad()
+    {
+        const string json = """{"states":["a"],"transitions":{"a":{"stay":"a"}},"reward":"gauss(0,1)"}""";
+        CliRun.Of("validate", _dir.Write("spec.json", json)).AssertCleanError(1, "field 'reward'", "gauss", "expected uniform");
+    }
+
+    [Test]
+    public void RewardsWhoseValuesOverflowAreRefusedWithTheBound()
+    {
+        const string json = """{"states":["a","b"],"transitions":{"a":{"stay":"a","go":"b"},"b":{"stay":"b"}},"rewards":{"a":1e308,"b":0}}""";
+        var path = _dir.Write("big.json", json);
+        foreach (var format in new[] { "text", "csv", "json" })
+        {
+            var run = CliRun.Of("values", path, "-g", "0.9", "-f", format);
+            run.AssertCleanError(1, "state 'a'", "1E+300", "rescale");
+            Assert.That(run.Out, Does.Not.Contain("Infinity").And.Not.Contain("NaN"), format);
+        }
+        var mdp = MdpJson.Parse(json);
+        foreach (Func<OptimalValues> solve in new Func<OptimalValues>[]
+                 {
+                     () => PolicyIteration.Solve(mdp, [1e308, 0], 0.9),
+                     () => ValueIteration.Solve(mdp, [1e308, 0], 0.9),
+                     () => LinearProgramSolver.Solve(mdp, [1e308, 0], 0.9),
+                 })
+            Assert.That(() => solve(), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contain("1E+300"));
+        // Inside the range: finite values, r/(1−γ) at the absorbing state b with r(b) = 5e298.
+        var v = PolicyIteration.Solve(mdp, [0, 5e298], 0.9);
+        Assert.That(v[mdp.StateIndex("b")], Is.EqualTo(5e299).Within(1e286));
+    }
+
+    [Test]
+    public void PowerRefusesRewardLawsWhoseValuesOverflow()
+    {
+        CliRun.Of("power", "optsp-fig1", "-g", "0.9", "--reward", "uniform(0,1e306)", "-n", "50", "--no-progress", "-f", "json")
+            .AssertCleanError(1, "sampled rewards", "1E+300");
+        // 5e299 is representable as a gain (γ = 1: |g| ≤ max|r|) but not as a value at γ = 0.9 (max|r|/(1−γ) = 5e300).
+        var estimator = new PowerEstimator(PaperMdps.OptspFigure1(), RewardDistribution.Iid(ScalarDistribution.Uniform(0, 5e299)));
+        Assert.That(() => estimator.Estimate(0.9, new PowerOptions { Samples = 10 }),
+            Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contain("1E+300"));
+        Assert.That(estimator.Estimate(1.0, new PowerOptions { Samples = 10 }).Power(0).Mean, Is.InRange(0.0, 5e299));
+    }
+}

@@ -48,11 +48,17 @@ public static class VerticesCommand
             var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument));
             var mdp = loaded.Mdp;
             double g = DefaultGamma;
+            string? gammaSource = null;
             if (!avg)
             {
                 double? fileGamma = mdp.Gamma is { } fg && fg > 0 && fg < 1 ? fg : null;
                 g = gammaText is null && fileGamma is null ? DefaultGamma : DiscountParser.ParseDiscounted(gammaText, fileGamma);
                 if (g <= 0) throw new CliUsageException($"--gamma must be in (0, 1) for vertices; got {Numbers.RoundTrip(g)}.");
+                gammaSource = gammaText is not null ? "--gamma"
+                    : fileGamma is not null ? "the file's gamma"
+                    : mdp.Gamma is { } endpoint
+                        ? $"default {Numbers.RoundTrip(DefaultGamma)}: the file's gamma {Numbers.RoundTrip(endpoint)} is an endpoint, where visit vectors are limits; F_nd(s) is the same set at every gamma in (0, 1), so the vectors are shown at {Numbers.RoundTrip(DefaultGamma)} (use --average for gamma -> 1)"
+                        : $"default {Numbers.RoundTrip(DefaultGamma)}: no --gamma and no gamma in the file; F_nd(s) is the same set at every gamma in (0, 1)";
             }
             IReadOnlyList<VertexReport> reports;
             if (all)
@@ -65,13 +71,15 @@ public static class VerticesCommand
                     throw new CliUsageException($"--state: unknown state '{stateName}'.");
                 reports = [avg ? VertexReport.Average(mdp, s) : VertexReport.Discounted(mdp, s, g)];
             }
+            if (gammaSource is not null && gammaSource.StartsWith("default", StringComparison.Ordinal))
+                context.Diagnostic($"note: vertices at gamma = {gammaSource}.");
             switch (outputFormat)
             {
                 case OutputFormat.Json:
                     JsonOutput.Write(context.Out, w =>
                     {
                         if (all) w.WriteStartArray();
-                        foreach (var r in reports) WriteJson(w, r);
+                        foreach (var r in reports) WriteJson(w, r, gammaSource);
                         if (all) w.WriteEndArray();
                     });
                     break;
@@ -79,7 +87,7 @@ public static class VerticesCommand
                     WriteCsv(context, mdp, reports);
                     break;
                 default:
-                    WriteText(context, reports);
+                    WriteText(context, reports, gammaSource);
                     break;
             }
             return ExitCodes.Ok;
@@ -87,11 +95,15 @@ public static class VerticesCommand
         return command;
     }
 
-    private static void WriteJson(Utf8JsonWriter w, VertexReport report)
+    private static void WriteJson(Utf8JsonWriter w, VertexReport report, string? gammaSource)
     {
         w.WriteStartObject();
         w.WriteString("state", report.State);
-        if (report.Gamma is { } g) w.WriteNumber("gamma", g);
+        if (report.Gamma is { } g)
+        {
+            w.WriteNumber("gamma", g);
+            w.WriteString("gammaSource", gammaSource);
+        }
         else w.WriteBoolean("average", true);
         if (report.VisitDistributionCount is { } k) w.WriteNumber("visitDistributionCount", k);
         else w.WriteNull("visitDistributionCount");
@@ -119,11 +131,11 @@ public static class VerticesCommand
         w.WriteEndObject();
     }
 
-    private static void WriteText(CliContext context, IReadOnlyList<VertexReport> reports)
+    private static void WriteText(CliContext context, IReadOnlyList<VertexReport> reports, string? gammaSource)
     {
         foreach (var report in reports)
         {
-            string where = report.Gamma is { } g ? $"gamma = {Numbers.RoundTrip(g)}" : "average (gamma -> 1)";
+            string where = report.Gamma is { } g ? $"gamma = {Numbers.RoundTrip(g)} ({gammaSource})" : "average (gamma -> 1)";
             string count = report.VisitDistributionCount is { } k ? k.ToString(CultureInfo.InvariantCulture) : "over budget";
             context.Out.WriteLine(
                 $"state {report.State}, {where}: {count} distinct, {report.NonDominatedCount} non-dominated " +

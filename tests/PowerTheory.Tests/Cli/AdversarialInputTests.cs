@@ -78,4 +78,20 @@ public class AdversarialInputTests
             Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contain("1E+300"));
         Assert.That(estimator.Estimate(1.0, new PowerOptions { Samples = 10 }).Power(0).Mean, Is.InRange(0.0, 5e299));
     }
+
+    [TestCase(0.0)]
+    [TestCase(1.0)]
+    public void VerticesSaysWhichGammaItUsesForAnEndpointFileGamma(double fileGamma)
+    {
+        string json = "{\"gamma\":" + fileGamma.ToString(System.Globalization.CultureInfo.InvariantCulture) +
+            ",\"states\":[\"s\",\"a\",\"b\"],\"transitions\":{\"s\":{\"l\":\"a\",\"r\":\"b\"},\"a\":{\"stay\":\"a\"},\"b\":{\"stay\":\"b\"}}}";
+        var path = _dir.Write("endpoint.json", json);
+        var run = CliRun.Of("vertices", path, "--state", "s", "-f", "json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Err);
+        Assert.That(run.Err, Does.StartWith("note: vertices at gamma = default 0.37").And.Contain("is an endpoint"));
+        Assert.That(run.Out, Does.Contain("\"gammaSource\"").And.Contain("is an endpoint"));
+        var given = CliRun.Of("vertices", path, "--state", "s", "-g", "0.5", "-f", "json");
+        Assert.That(given.Err, Is.Empty, "an explicit --gamma needs no note");
+        Assert.That(given.Out, Does.Contain("\"gammaSource\": \"--gamma\""));
+    }
 }

@@ -93,6 +93,7 @@ public static class PowerCommand
             };
             var result = new PowerEstimator(mdp, distribution).Estimate(gammas, options);
             if (showProgress) context.Error.Write("\r" + new string(' ', 40) + "\r");
+            DegradationOutput.Warn(context, result.Degradations);
             switch (outputFormat)
             {
                 case OutputFormat.Json:

@@ -60,6 +60,7 @@ public static class ValuesCommand
             double g = DiscountParser.ParseDiscounted(parseResult.GetValue(gamma), mdp.Gamma);
             var r = RewardVectorParser.Resolve(mdp, parseResult.GetValue(rewardVector), parseResult.GetValue(rewardsFile));
             var result = SolverMethod.Solve(methodName, mdp, r, g, eps);
+            DegradationOutput.Warn(context, result.Degradations);
             switch (outputFormat)
             {
                 case OutputFormat.Text: WriteText(context, loaded, result); break;
@@ -115,6 +116,7 @@ public static class ValuesCommand
             w.WriteNumber("gamma", result.Gamma);
             w.WriteString("method", result.Method);
             w.WriteNumber("errorBound", result.ErrorBound);
+            DegradationOutput.WriteJson(w, result.Degradations);
             w.WriteStartArray("states");
             for (int s = 0; s < mdp.StateCount; s++)
             {

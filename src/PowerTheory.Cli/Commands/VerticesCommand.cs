@@ -73,6 +73,7 @@ public static class VerticesCommand
             }
             if (gammaSource is not null && gammaSource.StartsWith("default", StringComparison.Ordinal))
                 context.Diagnostic($"note: vertices at gamma = {gammaSource}.");
+            foreach (var r in reports) DegradationOutput.Warn(context, r.Degradations);
             switch (outputFormat)
             {
                 case OutputFormat.Json:
@@ -110,6 +111,7 @@ public static class VerticesCommand
         w.WriteNumber("nonDominatedCount", report.NonDominatedCount);
         w.WriteBoolean("complete", report.IsComplete);
         w.WriteString("method", report.Method);
+        DegradationOutput.WriteJson(w, report.Degradations);
         w.WriteStartArray("nonDominated");
         foreach (var e in report.NonDominated)
         {

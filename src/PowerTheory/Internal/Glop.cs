@@ -29,6 +29,7 @@ internal static class Glop
         foreach (var parameters in Retries)
         {
             if (status is not (Solver.ResultStatus.ABNORMAL or Solver.ResultStatus.INFEASIBLE)) break;
+            DegradationScope.Record($"a {what} linear program ended with status {status} and was solved again with GLOP settings \"{parameters}\"");
             solver.SetSolverSpecificParametersAsString(parameters);
             solver.Reset();
             status = solver.Solve();

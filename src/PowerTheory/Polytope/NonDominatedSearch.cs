@@ -43,6 +43,7 @@ public static class NonDominatedSearch
     /// <param name="options">Budget and test options (null: defaults).</param>
     public static NonDominatedSet Run(Mdp mdp, int start, double gamma, NonDominatedSearchOptions? options = null)
     {
+        using var degradations = Internal.DegradationScope.Begin();
         ArgumentNullException.ThrowIfNull(mdp);
         MdpPreconditions.CheckState(mdp, start, nameof(start));
         Preconditions.CheckOpenDiscount(gamma);

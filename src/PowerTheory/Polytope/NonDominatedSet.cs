@@ -8,6 +8,10 @@ namespace PowerTheory.Polytope;
 /// </summary>
 public sealed class NonDominatedSet
 {
+    /// <summary>Fallbacks and loosened acceptances that happened while computing this result (what happened → how
+    /// often); empty when everything ran as designed. Nothing degrades silently: the CLI prints each as a warning.</summary>
+    public IReadOnlyDictionary<string, long> Degradations { get; } = Internal.DegradationScope.Snapshot();
+
     private readonly NonDominatedVertex[] _vertices;
 
     internal NonDominatedSet(Mdp mdp, int start, double gamma, NonDominatedVertex[] vertices, bool isComplete,

@@ -50,6 +50,10 @@ public sealed class VertexReport
     /// <summary>How the list was found (<c>preference-graph</c>, <c>linear-program</c> or <c>enumeration+lp</c>).</summary>
     public string Method { get; }
 
+    /// <summary>Fallbacks and loosened acceptances while computing this report (what happened → how often); empty when
+    /// everything ran as designed.</summary>
+    public IReadOnlyDictionary<string, long> Degradations { get; } = Internal.DegradationScope.Snapshot();
+
     /// <summary>The discounted report for one state.</summary>
     /// <param name="mdp">The MDP.</param>
     /// <param name="state">The start state's index.</param>
@@ -57,6 +61,7 @@ public sealed class VertexReport
     /// <param name="options">Budgets (null: defaults).</param>
     public static VertexReport Discounted(Mdp mdp, int state, double gamma, VertexReportOptions? options = null)
     {
+        using var degradations = Internal.DegradationScope.Begin();
         ArgumentNullException.ThrowIfNull(mdp);
         MdpPreconditions.CheckState(mdp, state, nameof(state));
         Preconditions.CheckOpenDiscount(gamma);
@@ -83,6 +88,7 @@ public sealed class VertexReport
     /// <exception cref="EnumerationBudgetExceededException">RSD(s) needs more policies than the budget.</exception>
     public static VertexReport Average(Mdp mdp, int state, VertexReportOptions? options = null)
     {
+        using var degradations = Internal.DegradationScope.Begin();
         ArgumentNullException.ThrowIfNull(mdp);
         MdpPreconditions.CheckState(mdp, state, nameof(state));
         options ??= new VertexReportOptions();

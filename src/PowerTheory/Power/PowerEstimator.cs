@@ -70,6 +70,7 @@ public sealed class PowerEstimator
     /// request; the message names it.</exception>
     public PowerResult Estimate(IReadOnlyList<double> gammas, PowerOptions? options = null)
     {
+        using var degradations = Internal.DegradationScope.Begin();
         ArgumentNullException.ThrowIfNull(gammas);
         var plan = new PowerRunPlan(Mdp, Rewards, _solvers, gammas, options ?? new PowerOptions());
         return PowerResultBuilder.Build(plan, BlockScheduler.Run(plan));

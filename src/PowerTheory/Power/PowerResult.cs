@@ -23,6 +23,10 @@ public sealed class PowerResult
         _samples = keptSamples;
     }
 
+    /// <summary>Fallbacks and loosened acceptances that happened while computing this result (what happened → how
+    /// often); empty when everything ran as designed. Nothing degrades silently: the CLI prints each as a warning.</summary>
+    public IReadOnlyDictionary<string, long> Degradations { get; } = Internal.DegradationScope.Snapshot();
+
     /// <summary>The MDP.</summary>
     public Mdp Mdp { get; }
 

@@ -43,6 +43,9 @@ public static class PowerResultJson
         w.WriteStartObject();
         w.WriteNumber("gamma", at.Gamma);
         w.WriteNumber("samples", result.Samples);
+        w.WriteStartObject("degradations");
+        foreach (var (what, count) in result.Degradations) w.WriteNumber(what, count);
+        w.WriteEndObject();
         w.WriteNumber("seed", result.Seed);
         w.WriteString("reward", result.RewardSpec);
         w.WriteStartArray("states");

@@ -59,6 +59,7 @@ public static class LinearProgramSolver
     public static OptimalValues Solve(Mdp mdp, ReadOnlySpan<double> rewards, double gamma, double tieTolerance = 1e-9,
         double relativeAccuracy = 1e-10)
     {
+        using var degradations = Internal.DegradationScope.Begin();
         ArgumentNullException.ThrowIfNull(mdp);
         MdpPreconditions.CheckRewardVector(mdp, rewards);
         Preconditions.CheckDiscount(gamma);

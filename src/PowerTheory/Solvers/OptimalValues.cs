@@ -26,6 +26,10 @@ public sealed class OptimalValues
         TieTolerance = tieTolerance;
     }
 
+    /// <summary>Fallbacks and loosened acceptances that happened while computing this result (what happened → how
+    /// often); empty when everything ran as designed. Nothing degrades silently: the CLI prints each as a warning.</summary>
+    public IReadOnlyDictionary<string, long> Degradations { get; } = Internal.DegradationScope.Snapshot();
+
     /// <summary>The MDP.</summary>
     public Mdp Mdp { get; }
 

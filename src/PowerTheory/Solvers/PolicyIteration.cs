@@ -21,6 +21,7 @@ public static class PolicyIteration
     public static OptimalValues Solve(Mdp mdp, ReadOnlySpan<double> rewards, double gamma, Policy? initialPolicy = null,
         double tieTolerance = 1e-9, int maxIterations = 1_000_000)
     {
+        using var degradations = Internal.DegradationScope.Begin();
         ArgumentNullException.ThrowIfNull(mdp);
         MdpPreconditions.CheckRewardVector(mdp, rewards);
         Preconditions.CheckDiscount(gamma);

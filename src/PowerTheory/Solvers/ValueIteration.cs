@@ -20,6 +20,7 @@ public static class ValueIteration
     public static OptimalValues Solve(Mdp mdp, ReadOnlySpan<double> rewards, double gamma, double accuracy = 1e-10,
         double? tieTolerance = null, int maxIterations = 10_000_000)
     {
+        using var degradations = Internal.DegradationScope.Begin();
         ArgumentNullException.ThrowIfNull(mdp);
         MdpPreconditions.CheckRewardVector(mdp, rewards);
         Preconditions.CheckDiscount(gamma);

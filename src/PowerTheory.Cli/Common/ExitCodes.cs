@@ -1,6 +1,6 @@
 namespace PowerTheory.Cli.Common;
 
-/// <summary>The process exit codes of <c>powertheory</c> (DESIGN.md §5).</summary>
+/// <summary>The process exit codes of <c>powertheory</c> (docs/cli.md).</summary>
 public static class ExitCodes
 {
     /// <summary>Success.</summary>

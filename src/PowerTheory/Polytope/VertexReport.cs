@@ -6,7 +6,7 @@ namespace PowerTheory.Polytope;
 
 /// <summary>
 /// The result behind <c>powertheory vertices MDP --state S [--gamma G | --average]</c>, carrying every field of the JSON
-/// contract of DESIGN.md §5:
+/// contract of docs/cli.md:
 /// <c>{"state":"S","visitDistributionCount":k,"nonDominatedCount":m,"nonDominated":[{"policy":{...},"visits":{...}}]}</c>.
 /// Discounted (γ ∈ (0,1)): k = |F(s)| and the non-dominated list is F_nd(s) from <see cref="NonDominatedSearch"/> with
 /// vectors f(γ). Average (γ → 1): k = |RSD(s)| and the list is RSD_nd(s) with the recurrent distributions d.

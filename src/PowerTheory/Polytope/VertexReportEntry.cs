@@ -2,7 +2,7 @@ namespace PowerTheory.Polytope;
 
 /// <summary>
 /// One non-dominated element in a <see cref="VertexReport"/>: the JSON object
-/// <c>{"policy":{"s":"a",...},"visits":{"s":x,...}}</c> of DESIGN.md §5, plus its certificate.
+/// <c>{"policy":{"s":"a",...},"visits":{"s":x,...}}</c> of docs/cli.md, plus its certificate.
 /// </summary>
 /// <param name="Policy">The policy on the states it reaches from the start (state name → action name, in the order first
 /// reached); nothing else affects the visits.</param>

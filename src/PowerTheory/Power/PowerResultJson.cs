@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace PowerTheory.Power;
 
 /// <summary>
-/// Writes a <see cref="PowerResult"/> in the machine-readable format of DESIGN.md §5 (<c>powertheory power --format json</c>):
+/// Writes a <see cref="PowerResult"/> in the machine-readable format of docs/cli.md (<c>powertheory power --format json</c>):
 /// per γ an object
 /// <c>{"gamma":G,"samples":N,"seed":K,"reward":"...","states":[{"state":"s0","power":P,"stderr":E,"ci95":[lo,hi]}],
 /// "actions":[{"state":"s0","action":"a","optimalityProbability":p,"stderr":e}]}</c>, a single object for one γ and a

@@ -5,8 +5,8 @@ using PowerTheory.Power;
 
 namespace PowerTheory.Tests.Cli;
 
-/// <summary><c>powertheory power</c> and <c>powertheory vertices</c>: the JSON contract of DESIGN.md §5, checked against
-/// the library and the closed forms of THEORY.md §4.1.</summary>
+/// <summary><c>powertheory power</c> and <c>powertheory vertices</c>: the JSON contract of docs/cli.md, checked against
+/// the library and the closed forms of docs/theory.md §4.1.</summary>
 public class PowerCommandTests
 {
     [Test]
@@ -30,7 +30,7 @@ public class PowerCommandTests
             Assert.That(states[s].GetProperty("stderr").GetDouble(), Is.EqualTo(expected.Power(s).StandardError));
             Assert.That(states[s].GetProperty("ci95").GetArrayLength(), Is.EqualTo(2));
         }
-        // POWER(l_sw, 0.5) = (4 + 1.5)/(6·1.5) = 0.6111… (THEORY.md §4.1 (c)), within 4 standard errors.
+        // POWER(l_sw, 0.5) = (4 + 1.5)/(6·1.5) = 0.6111… (docs/theory.md §4.1 (c)), within 4 standard errors.
         var lsw = states[mdp.StateIndex("l_sw")];
         Assert.That(lsw.GetProperty("power").GetDouble(),
             Is.EqualTo(5.5 / 9).Within(4 * lsw.GetProperty("stderr").GetDouble()));
@@ -87,7 +87,7 @@ public class PowerCommandTests
         using var doc = JsonDocument.Parse(run.Out);
         var root = doc.RootElement;
         Assert.That(root.GetProperty("state").GetString(), Is.EqualTo("star"));
-        // THEORY.md §4.1 (e): |F(⋆)| = 11, |F_nd(⋆)| = 5.
+        // docs/theory.md §4.1 (e): |F(⋆)| = 11, |F_nd(⋆)| = 5.
         Assert.That(root.GetProperty("visitDistributionCount").GetInt32(), Is.EqualTo(11));
         Assert.That(root.GetProperty("nonDominatedCount").GetInt32(), Is.EqualTo(5));
         Assert.That(root.GetProperty("nonDominated").GetArrayLength(), Is.EqualTo(5));

@@ -47,7 +47,7 @@ public class ValuesCommandTests
             Assert.That(chosen, Is.EqualTo(mdp.ActionName(s, expected.Policy[s])));
             Assert.That(expected.IsOptimal(s, mdp.ActionIndex(s, chosen)), Is.True);
         }
-        // Closed form (THEORY.md §4.1): with r = 1{r_ne}, star → r → r_ne and stay: V*(star) = γ²/(1−γ).
+        // Closed form (docs/theory.md §4.1): with r = 1{r_ne}, star → r → r_ne and stay: V*(star) = γ²/(1−γ).
         Assert.That(states[mdp.StateIndex("star")].GetProperty("value").GetDouble(),
             Is.EqualTo(gamma * gamma / (1 - gamma)).Within(1e-12));
     }

@@ -3,7 +3,7 @@ using PowerTheory.Polytope;
 
 namespace PowerTheory.Tests.Polytope;
 
-/// <summary>The result types behind <c>powertheory vertices</c> carry the DESIGN.md §5 fields.</summary>
+/// <summary>The result types behind <c>powertheory vertices</c> carry the docs/cli.md fields.</summary>
 public class VertexReportTests
 {
     [Test]

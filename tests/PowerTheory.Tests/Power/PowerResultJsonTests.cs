@@ -4,7 +4,7 @@ using PowerTheory.Power;
 
 namespace PowerTheory.Tests.Power;
 
-/// <summary>The JSON contract of DESIGN.md §5 for <c>powertheory power</c>.</summary>
+/// <summary>The JSON contract of docs/cli.md for <c>powertheory power</c>.</summary>
 public class PowerResultJsonTests
 {
     [Test]

@@ -339,7 +339,7 @@ public static class NonDominatedSearch
         private (double T, double[] V) SolveLp()
         {
             var mdp = Tree.Mdp;
-            using var solver = Glop.Create("the F_nd search on a stochastic MDP");
+            using var solver = GlopSolvers.Create("the F_nd search on a stochastic MDP");
             var vars = new Variable?[mdp.StateCount];
             foreach (int u in _reach) vars[u] = solver.MakeNumVar(-1, 1, $"v{u}");
             var t = solver.MakeNumVar(double.NegativeInfinity, 1, "t");
@@ -365,7 +365,7 @@ public static class NonDominatedSearch
             var objective = solver.Objective();
             objective.SetCoefficient(t, 1);
             objective.SetMaximization();
-            Glop.SolveOptimal(solver, "greedy-feasibility");
+            GlopSolvers.SolveOptimal(solver, "greedy-feasibility");
             var v = new double[mdp.StateCount];
             foreach (int u in _reach) v[u] = vars[u]!.SolutionValue();
             return (t.SolutionValue(), v);

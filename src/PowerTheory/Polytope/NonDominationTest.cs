@@ -67,7 +67,7 @@ public static class NonDominationTest
             for (int i = 0; i < d; i++) columnScale[i] = Math.Max(columnScale[i], Math.Abs(Difference(g, i)));
         for (int i = 0; i < d; i++) if (columnScale[i] == 0) columnScale[i] = 1;
 
-        using var solver = Glop.Create("the non-domination test");
+        using var solver = GlopSolvers.Create("the non-domination test");
         var r = new Variable[d];
         for (int i = 0; i < d; i++) r[i] = solver.MakeNumVar(-1, 1, $"r{i}");
         var t = solver.MakeNumVar(double.NegativeInfinity, 1, "t");
@@ -89,7 +89,7 @@ public static class NonDominationTest
         var objective = solver.Objective();
         objective.SetCoefficient(t, 1);
         objective.SetMaximization();
-        Glop.SolveOptimal(solver, "non-domination");
+        GlopSolvers.SolveOptimal(solver, "non-domination");
         double scaledMargin = t.SolutionValue();
         var witness = new double[d];
         double largest = 0;

@@ -9,7 +9,7 @@ namespace PowerTheory.Power;
 /// </summary>
 internal static class BlockScheduler
 {
-    public static BlockTotals Run(PowerRunPlan plan)
+    public static RunTotals Run(PowerRunPlan plan)
     {
         var o = plan.Options;
         int samples = o.Samples;
@@ -17,9 +17,9 @@ internal static class BlockScheduler
         long blocks = (samples + (long)blockSize - 1) / blockSize;
         int wave = (int)Math.Min(blocks, 4L * plan.Threads);
         var slots = plan.Slots;
-        var partials = new BlockSums[wave];
-        for (int i = 0; i < wave; i++) partials[i] = new BlockSums(plan.Gammas.Length, slots.Moments, slots.Counts);
-        var totals = new BlockTotals(plan.Gammas.Length, slots.Moments, slots.Counts);
+        var partials = new BlockPartialSums[wave];
+        for (int i = 0; i < wave; i++) partials[i] = new BlockPartialSums(plan.Gammas.Length, slots.Moments, slots.Counts);
+        var totals = new RunTotals(plan.Gammas.Length, slots.Moments, slots.Counts);
         var pool = new ConcurrentBag<SampleWorker>();
         var all = new ConcurrentBag<SampleWorker>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = plan.Threads, CancellationToken = o.CancellationToken };

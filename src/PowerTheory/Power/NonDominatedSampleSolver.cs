@@ -11,7 +11,7 @@ namespace PowerTheory.Power;
 /// nothing on the action probabilities. It gives the same numbers as the
 /// Bellman solvers up to rounding (tested), and is faster when the sets are small.
 /// </summary>
-internal sealed class NonDominatedSampleSolver(Mdp mdp, NonDominatedTables tables, double tolerance) : ISampleSolver
+internal sealed class NonDominatedSampleSolver(Mdp mdp, NonDominatedOracles tables, double tolerance) : ISampleSolver
 {
     private readonly double[] _best = new double[mdp.StateCount];
     private readonly double[] _actionScore = new double[mdp.StateActionCount];

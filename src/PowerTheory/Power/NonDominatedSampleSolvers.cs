@@ -6,14 +6,14 @@ namespace PowerTheory.Power;
 /// tables of F_nd(s) (RSD_nd(s) at γ = 1) are built once, up front; γ = 0 needs no tables and uses the exact solver.</summary>
 internal sealed class NonDominatedSampleSolvers : ISampleSolverFactory
 {
-    private readonly Dictionary<double, NonDominatedTables> _tables = [];
+    private readonly Dictionary<double, NonDominatedOracles> _tables = [];
 
     /// <summary>Builds the tables for every γ &gt; 0 of <paramref name="gammas"/> (throws when a set is over
     /// <paramref name="vertexLimit"/> or not provably complete).</summary>
     public NonDominatedSampleSolvers(Mdp mdp, IEnumerable<double> gammas, int vertexLimit)
     {
         foreach (double g in gammas.Where(g => g > 0).Distinct())
-            _tables[g] = NonDominatedTables.Build(mdp, g, vertexLimit);
+            _tables[g] = NonDominatedOracles.Build(mdp, g, vertexLimit);
     }
 
     public ISampleSolver Create(Mdp mdp, double gamma, double tieTolerance) =>

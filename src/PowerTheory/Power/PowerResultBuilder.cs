@@ -3,7 +3,7 @@ namespace PowerTheory.Power;
 /// <summary>Turns a run's merged totals into the public <see cref="PowerResult"/>.</summary>
 internal static class PowerResultBuilder
 {
-    public static PowerResult Build(PowerRunPlan plan, BlockTotals t)
+    public static PowerResult Build(PowerRunPlan plan, RunTotals t)
     {
         var mdp = plan.Mdp;
         var slots = plan.Slots;

@@ -28,7 +28,7 @@ internal sealed class SampleWorker : IDisposable
 
     /// <summary>Draws and solves samples <paramref name="first"/> … first + count − 1, which form block
     /// <paramref name="block"/>, into <paramref name="sums"/>.</summary>
-    public void RunBlock(long block, int first, int count, BlockSums sums)
+    public void RunBlock(long block, int first, int count, BlockPartialSums sums)
     {
         var plan = _plan;
         var mdp = plan.Mdp;

@@ -108,7 +108,7 @@ public static class LinearProgramSolver
     internal static (double[] Duals, int[] Actions, long Iterations) SolveOccupancyLp(Mdp mdp, double[] r, double gamma)
     {
         int n = mdp.StateCount;
-        using var solver = Glop.Create("the linear-program value solver");
+        using var solver = GlopSolvers.Create("the linear-program value solver");
         if (!solver.SetSolverSpecificParametersAsString(GlopParameters))
             throw new InvalidOperationException($"GLOP rejected the parameters '{GlopParameters}'.");
         var constraints = new Constraint[n];

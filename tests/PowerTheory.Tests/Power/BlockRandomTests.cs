@@ -6,7 +6,7 @@ using PowerTheory.Rewards;
 namespace PowerTheory.Tests.Power;
 
 /// <summary>The per-block random streams (<see cref="BlockRandom"/>, <see cref="Xoshiro256StarStarRandom"/>) and the
-/// block-by-block merge of the partial sums (<see cref="BlockSums"/>, <see cref="BlockTotals"/>).</summary>
+/// block-by-block merge of the partial sums (<see cref="BlockPartialSums"/>, <see cref="RunTotals"/>).</summary>
 public class BlockRandomTests
 {
     private static readonly BigInteger Two64 = BigInteger.One << 64;
@@ -216,8 +216,8 @@ public class BlockRandomTests
         int[] sizes = [1, 7, 256, 3, 100, 2, 1, 31];
         const int moments = 3;
         var rng = new Random(4242);
-        var totals = new BlockTotals(1, moments, 1);
-        var sums = new BlockSums(1, moments, 1);
+        var totals = new RunTotals(1, moments, 1);
+        var sums = new BlockPartialSums(1, moments, 1);
         var all = Enumerable.Range(0, moments).Select(_ => new List<double>()).ToArray();
         var x = new double[moments];
         foreach (int size in sizes)

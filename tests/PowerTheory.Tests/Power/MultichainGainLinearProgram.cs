@@ -35,7 +35,7 @@ internal sealed class MultichainGainLinearProgram : IDisposable
     private void Build(bool tight)
     {
         _solver?.Dispose();
-        _solver = Glop.Create("POWER at γ = 1 on a stochastic MDP");
+        _solver = GlopSolvers.Create("POWER at γ = 1 on a stochastic MDP");
         if (tight) _solver.SetSolverSpecificParametersAsString("primal_feasibility_tolerance:1e-10 dual_feasibility_tolerance:1e-10");
         var solver = _solver;
         int n = _n;

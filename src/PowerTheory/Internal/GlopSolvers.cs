@@ -3,7 +3,7 @@ using Google.OrTools.LinearSolver;
 namespace PowerTheory.Internal;
 
 /// <summary>Creates OR-Tools GLOP solvers and fails with a clear message when the native solver is unavailable.</summary>
-internal static class Glop
+internal static class GlopSolvers
 {
     /// <summary>A new GLOP solver (the caller disposes it).</summary>
     /// <param name="purpose">What needs the LP, for the error message.</param>

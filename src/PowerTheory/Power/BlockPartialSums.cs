@@ -2,9 +2,9 @@ namespace PowerTheory.Power;
 
 /// <summary>One block's partial sums: per γ, shifted sums Σ(x−K) and Σ(x−K)² (K = the block's first sample) and
 /// integer counts.</summary>
-internal sealed class BlockSums
+internal sealed class BlockPartialSums
 {
-    public BlockSums(int gammas, int moments, int counts)
+    public BlockPartialSums(int gammas, int moments, int counts)
     {
         Shift = new double[gammas][];
         Sum = new double[gammas][];

@@ -5,14 +5,14 @@ namespace PowerTheory.Power;
 /// <para>Means are kept relative to a run-wide shift K₀ (the first block's shift, i.e. the run's first sample), so the
 /// update's δ = mean_B − mean_A is computed from small, shifted numbers: with values of size |K₀| ≫ their spread, δ
 /// would otherwise carry rounding errors of order ulp(K₀), which enter M2 linearly.</para></summary>
-internal sealed class BlockTotals
+internal sealed class RunTotals
 {
     private readonly double[][] _shift;
     private readonly double[][] _mean;
     private readonly double[][] _m2;
     private readonly long[][] _counts;
 
-    public BlockTotals(int gammas, int moments, int counts)
+    public RunTotals(int gammas, int moments, int counts)
     {
         _shift = new double[gammas][];
         _mean = new double[gammas][];
@@ -29,7 +29,7 @@ internal sealed class BlockTotals
 
     public long Count { get; private set; }
 
-    public void Merge(BlockSums b)
+    public void Merge(BlockPartialSums b)
     {
         long nb = b.Count;
         long na = Count;

@@ -10,9 +10,9 @@ namespace PowerTheory.Power;
 /// V*_r(s,γ) = max_{f∈F_nd(s)} f(γ)·r (OPTSP Cor. E.11) and the optimal gain g*_r(s) = max_{d∈RSD_nd(s)} d·r
 /// (OPTSP Lemma E.49), so no Bellman solve is needed. Built once per run and shared, read-only, by all workers.
 /// </summary>
-internal sealed class NonDominatedTables
+internal sealed class NonDominatedOracles
 {
-    private NonDominatedTables(double gamma, NonDominatedValueOracle[] oracles)
+    private NonDominatedOracles(double gamma, NonDominatedValueOracle[] oracles)
     {
         Gamma = gamma;
         Oracles = oracles;
@@ -23,7 +23,7 @@ internal sealed class NonDominatedTables
     public NonDominatedValueOracle[] Oracles { get; }
 
     /// <summary>Builds the tables, or throws with the reason when a set is not provably complete or exceeds the limit.</summary>
-    public static NonDominatedTables Build(Mdp mdp, double gamma, int vertexLimit)
+    public static NonDominatedOracles Build(Mdp mdp, double gamma, int vertexLimit)
     {
         if (!(gamma > 0 && gamma <= 1))
             throw new ArgumentOutOfRangeException(nameof(gamma), gamma, "the non-dominated fast path serves γ ∈ (0, 1]; γ = 0 needs no solve.");
@@ -58,6 +58,6 @@ internal sealed class NonDominatedTables
                 oracles[s] = new NonDominatedValueOracle(nd.Select(e => e.Distribution).ToArray());
             }
         }
-        return new NonDominatedTables(gamma, oracles);
+        return new NonDominatedOracles(gamma, oracles);
     }
 }

@@ -22,7 +22,7 @@ namespace PowerTheory.Power;
 /// </summary>
 public sealed class OptimalityEvent
 {
-    private OptimalityEvent(string kind, int state, IReadOnlyList<Policy>? policies, IReadOnlyList<int>? targets, string description)
+    private OptimalityEvent(OptimalityEventKind kind, int state, IReadOnlyList<Policy>? policies, IReadOnlyList<int>? targets, string description)
     {
         Kind = kind;
         State = state;
@@ -31,8 +31,8 @@ public sealed class OptimalityEvent
         Description = description;
     }
 
-    /// <summary><c>policies</c> or <c>ends-in</c>.</summary>
-    public string Kind { get; }
+    /// <summary>Which form the event has.</summary>
+    public OptimalityEventKind Kind { get; }
 
     /// <summary>The start state s.</summary>
     public int State { get; }
@@ -57,7 +57,7 @@ public sealed class OptimalityEvent
             throw new ArgumentException("all policies of the set must belong to the same MDP.", nameof(policies));
         if ((uint)state >= (uint)mdp.StateCount)
             throw new ArgumentOutOfRangeException(nameof(state), state, $"state must be in [0, {mdp.StateCount - 1}]; got {state}.");
-        return new OptimalityEvent("policies", state, list.AsReadOnly(), null,
+        return new OptimalityEvent(OptimalityEventKind.Policies, state, list.AsReadOnly(), null,
             description ?? $"optimal policy from '{mdp.StateNames[state]}' has the visit distribution of one of {list.Count} given policies");
     }
 
@@ -78,7 +78,7 @@ public sealed class OptimalityEvent
             if (!mdp.HasSelfLoop(t))
                 throw new ArgumentException($"target state '{mdp.StateNames[t]}' has no self-loop, so no policy can end (stay) there.", nameof(targets));
         }
-        return new OptimalityEvent("ends-in", state, null, list.AsReadOnly(),
+        return new OptimalityEvent(OptimalityEventKind.EndsIn, state, null, list.AsReadOnly(),
             description ?? $"optimal policy from '{mdp.StateNames[state]}' ends in {{{string.Join(", ", list.Select(t => mdp.StateNames[t]))}}}");
     }
 

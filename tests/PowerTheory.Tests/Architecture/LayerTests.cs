@@ -86,6 +86,20 @@ public class LayerTests
     }
 
     [Test]
+    public void NoSourceFileIsOverThreeHundredLines()
+    {
+        var src = Path.GetDirectoryName(LibraryRoot())!;
+        var tooLong = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Select(f => (File: Path.GetRelativePath(src, f), Lines: File.ReadLines(f).Count()))
+            .Where(x => x.Lines > 300)
+            .Select(x => $"{x.File} ({x.Lines} lines)")
+            .ToList();
+        Assert.That(tooLong, Is.Empty, "one concept per file: split " + string.Join(", ", tooLong));
+    }
+
+    [Test]
     public void TheCheckSeesAViolation()
     {
         // The detector itself: both reference forms are found, namespaces and comments are not.

@@ -90,7 +90,7 @@ public static class ValuesCommand
         var mdp = result.Mdp;
         context.Out.WriteLine(
             $"V* of {ValidateCommand.Describe(loaded)} at gamma = {Numbers.RoundTrip(result.Gamma)} " +
-            $"by {result.Method} (error bound {result.ErrorBound.ToString("G3", CultureInfo.InvariantCulture)})");
+            $"by {result.Method.Name()} (error bound {result.ErrorBound.ToString("G3", CultureInfo.InvariantCulture)})");
         var table = new Table { Border = TableBorder.Simple };
         table.AddColumn("state");
         table.AddColumn(new TableColumn("reward").RightAligned());
@@ -114,7 +114,7 @@ public static class ValuesCommand
         {
             w.WriteStartObject();
             w.WriteNumber("gamma", result.Gamma);
-            w.WriteString("method", result.Method);
+            w.WriteString("method", result.Method.Name());
             w.WriteNumber("errorBound", result.ErrorBound);
             DegradationOutput.WriteJson(w, result.Degradations);
             w.WriteStartArray("states");

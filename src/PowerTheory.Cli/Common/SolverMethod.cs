@@ -7,13 +7,13 @@ namespace PowerTheory.Cli.Common;
 public static class SolverMethod
 {
     /// <summary>Policy iteration with exact evaluation (the reference solver; the default).</summary>
-    public const string PolicyIteration = "policy-iteration";
+    public static readonly string PolicyIteration = ValueMethod.PolicyIteration.Name();
 
     /// <summary>Value iteration stopped on the guaranteed bound γ/(1−γ)·‖V_{k+1} − V_k‖∞ ≤ accuracy.</summary>
-    public const string ValueIteration = "value-iteration";
+    public static readonly string ValueIteration = ValueMethod.ValueIteration.Name();
 
     /// <summary>The LP over occupancy measures (OR-Tools GLOP), certified by its Bellman residual.</summary>
-    public const string LinearProgram = "linear-program";
+    public static readonly string LinearProgram = ValueMethod.LinearProgram.Name();
 
     /// <summary>The accepted method names, default first.</summary>
     public static IReadOnlyList<string> Names { get; } = [PolicyIteration, ValueIteration, LinearProgram];
@@ -30,11 +30,9 @@ public static class SolverMethod
     /// <param name="rewards">r(s) per state.</param>
     /// <param name="gamma">γ ∈ [0,1).</param>
     /// <param name="accuracy">The guaranteed accuracy of value iteration (ignored by the exact methods).</param>
-    public static OptimalValues Solve(string method, Mdp mdp, double[] rewards, double gamma, double accuracy) => method switch
-    {
-        PolicyIteration => Solvers.PolicyIteration.Solve(mdp, rewards, gamma),
-        ValueIteration => Solvers.ValueIteration.Solve(mdp, rewards, gamma, accuracy),
-        LinearProgram => Solvers.LinearProgramSolver.Solve(mdp, rewards, gamma),
-        _ => throw new CliUsageException($"--method must be one of {string.Join(", ", Names)}; got '{method}'."),
-    };
+    public static OptimalValues Solve(string method, Mdp mdp, double[] rewards, double gamma, double accuracy) =>
+        method == PolicyIteration ? Solvers.PolicyIteration.Solve(mdp, rewards, gamma)
+        : method == ValueIteration ? Solvers.ValueIteration.Solve(mdp, rewards, gamma, accuracy)
+        : method == LinearProgram ? Solvers.LinearProgramSolver.Solve(mdp, rewards, gamma)
+        : throw new CliUsageException($"--method must be one of {string.Join(", ", Names)}; got '{method}'.");
 }

@@ -97,7 +97,7 @@ public static class LinearProgramSolver
                 best = Math.Max(best, q[sa]);
             values[s] = best;
         }
-        return new OptimalValues(mdp, gamma, r, values, q, Policy.Wrap(mdp, actions), "linear-program",
+        return new OptimalValues(mdp, gamma, r, values, q, Policy.Wrap(mdp, actions), ValueMethod.LinearProgram,
             (int)Math.Min(iterations, int.MaxValue), bound, tieTolerance);
     }
 

@@ -12,7 +12,7 @@ public sealed class OptimalValues
     private readonly double[] _q;
 
     internal OptimalValues(Mdp mdp, double gamma, double[] rewards, double[] values, double[] q, Policy policy,
-        string method, int iterations, double errorBound, double tieTolerance)
+        ValueMethod method, int iterations, double errorBound, double tieTolerance)
     {
         Mdp = mdp;
         Gamma = gamma;
@@ -59,8 +59,8 @@ public sealed class OptimalValues
     /// with positive occupancy x(s,a) at each state) for the linear program.</summary>
     public Policy Policy { get; }
 
-    /// <summary>Which algorithm produced the result (<c>value-iteration</c>, <c>policy-iteration</c> or <c>linear-program</c>).</summary>
-    public string Method { get; }
+    /// <summary>Which algorithm produced the result (<see cref="ValueMethodNames.Name"/> gives its stable name).</summary>
+    public ValueMethod Method { get; }
 
     /// <summary>Iterations used (sweeps for value iteration, improvement steps for policy iteration, simplex iterations for LP).</summary>
     public int Iterations { get; }

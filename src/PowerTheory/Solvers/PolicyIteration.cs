@@ -88,7 +88,7 @@ public static class PolicyIteration
             for (int a = 0; a < mdp.ActionCount(s); a++) best = Math.Max(best, q[first + a]);
             v[s] = Math.Max(v[s], best);
         }
-        return new OptimalValues(mdp, gamma, r, v, q, Policy.Wrap(mdp, actions), "policy-iteration", iterations,
+        return new OptimalValues(mdp, gamma, r, v, q, Policy.Wrap(mdp, actions), ValueMethod.PolicyIteration, iterations,
             margin * gamma / (1 - gamma) + 1e-15 * rMax / (1 - gamma), tieTolerance);
     }
 

@@ -82,7 +82,7 @@ public static class ValueIteration
         var q = new double[mdp.StateActionCount];
         PolicyEvaluation.FillActionValues(mdp, r, v, gamma, q);
         var policy = GreedyPolicy(mdp, q);
-        return new OptimalValues(mdp, gamma, r, v, q, policy, "value-iteration", iterations, bound,
+        return new OptimalValues(mdp, gamma, r, v, q, policy, ValueMethod.ValueIteration, iterations, bound,
             tieTolerance ?? Math.Max(10 * accuracy, 1e-12));
     }
 

@@ -41,7 +41,8 @@ public class LinearProgramSolverTests
         var lp = LinearProgramSolver.Solve(mdp, r, 0.95);
         Assert.Multiple(() =>
         {
-            Assert.That(lp.Method, Is.EqualTo("linear-program"));
+            Assert.That(lp.Method, Is.EqualTo(ValueMethod.LinearProgram));
+            Assert.That(lp.Method.Name(), Is.EqualTo("linear-program"));
             Assert.That(lp.Iterations, Is.GreaterThan(0));
             Assert.That(lp.ErrorBound, Is.LessThanOrEqualTo(1e-10 * RandomMdps.MaxAbs(lp.Values)));
             Assert.That(lp.Gamma, Is.EqualTo(0.95));

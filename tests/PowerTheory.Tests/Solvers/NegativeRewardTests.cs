@@ -28,10 +28,10 @@ public class NegativeRewardTests
         foreach (var solve in Solvers())
         {
             var v = solve(mdp, r, gamma);
-            Assert.That(v[0], Is.EqualTo(expected).Within(1e-9), v.Method);
-            Assert.That(v[1], Is.EqualTo(-5 / (1 - gamma)).Within(1e-9), v.Method);
-            Assert.That(mdp.ActionName(0, v.Policy[0]), Is.EqualTo("to_t2"), v.Method);
-            Assert.That(v.OptimalActions(0), Is.EqualTo(new[] { 1 }), v.Method);
+            Assert.That(v[0], Is.EqualTo(expected).Within(1e-9), v.Method.ToString());
+            Assert.That(v[1], Is.EqualTo(-5 / (1 - gamma)).Within(1e-9), v.Method.ToString());
+            Assert.That(mdp.ActionName(0, v.Policy[0]), Is.EqualTo("to_t2"), v.Method.ToString());
+            Assert.That(v.OptimalActions(0), Is.EqualTo(new[] { 1 }), v.Method.ToString());
         }
     }
 
@@ -46,9 +46,9 @@ public class NegativeRewardTests
             foreach (var solve in Solvers())
             {
                 var v = solve(mdp, r, gamma);
-                Assert.That(v.Values, Is.All.EqualTo(-1 / (1 - gamma)).Within(1e-9 / (1 - gamma)), v.Method);
+                Assert.That(v.Values, Is.All.EqualTo(-1 / (1 - gamma)).Within(1e-9 / (1 - gamma)), v.Method.ToString());
                 int lnw = mdp.StateIndex("l_nw");
-                Assert.That(v.OptimalActions(lnw), Is.EqualTo(new[] { 0 }), v.Method);
+                Assert.That(v.OptimalActions(lnw), Is.EqualTo(new[] { 0 }), v.Method.ToString());
             }
         }
     }

@@ -23,9 +23,9 @@ public class SolverAgreementTests
         var lp = LinearProgramSolver.Solve(mdp, r, gamma);
         Assert.Multiple(() =>
         {
-            Assert.That(pi.Method, Is.EqualTo("policy-iteration"));
-            Assert.That(vi.Method, Is.EqualTo("value-iteration"));
-            Assert.That(lp.Method, Is.EqualTo("linear-program"));
+            Assert.That(pi.Method.Name(), Is.EqualTo("policy-iteration"));
+            Assert.That(vi.Method.Name(), Is.EqualTo("value-iteration"));
+            Assert.That(lp.Method.Name(), Is.EqualTo("linear-program"));
             Assert.That(vi.Values, Is.EqualTo(pi.Values).Within(Relative * scale), "value iteration vs policy iteration");
             Assert.That(lp.Values, Is.EqualTo(pi.Values).Within(Relative * scale), "LP vs policy iteration");
             Assert.That(lp.ActionValues, Is.EqualTo(pi.ActionValues).Within(Relative * scale), "LP vs PI Q-values");
@@ -149,6 +149,6 @@ public class SolverAgreementTests
         var mdp = PaperMdps.OptspFigure1();
         var r = RandomMdps.Rewards(new Random(3), mdp.StateCount);
         foreach (var v in new[] { PolicyIteration.Solve(mdp, r, 0), ValueIteration.Solve(mdp, r, 0), LinearProgramSolver.Solve(mdp, r, 0) })
-            Assert.That(v.Values, Is.EqualTo(r).Within(1e-15), v.Method);
+            Assert.That(v.Values, Is.EqualTo(r).Within(1e-15), v.Method.ToString());
     }
 }

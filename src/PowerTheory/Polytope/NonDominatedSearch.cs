@@ -1,4 +1,3 @@
-using Google.OrTools.LinearSolver;
 using PowerTheory.Internal;
 using PowerTheory.Mdps;
 using PowerTheory.Visits;

@@ -39,6 +39,7 @@ internal sealed class BlackwellPolicyIteration
     private readonly double[] _current;
     private readonly double[] _rhs;
     private readonly int[] _pending;       // state-actions still tied with the policy's action
+    private int _pendingCount;
     private readonly double[] _bestGain;   // per state: the largest improving Δ at the current order
     private readonly int[] _bestAction;
     private bool _hasPolicy;
@@ -114,8 +115,6 @@ internal sealed class BlackwellPolicyIteration
         }
         for (int i = 0; i < _pendingCount; i++) optimal[_pending[i]] = true;
     }
-
-    private int _pendingCount;
 
     /// <summary>Evaluates the policy order by order; returns true when it switched some state.</summary>
     private bool ImproveOnce(ReadOnlySpan<double> r, double rMax)

@@ -83,12 +83,12 @@ public class NonDominatedSearchTests
 
     [Test]
     public void SearchAgreesWithBruteForceOnRandomDeterministicMdps() =>
-        Gen.Int[0, 1_000_000].SamplePinned(seed => CompareWithBruteForce(SmallRandomMdps.Create(seed, stochastic: false, maxStates: 6)),
+        Gen.Int[0, 1_000_000].SamplePinned(seed => CompareWithBruteForce(RandomMdps.Small(seed, stochastic: false, maxStates: 6)),
             iter: 60, firstCase: "0001DkPLl3S5");
 
     [Test]
     public void SearchAgreesWithBruteForceOnRandomStochasticMdps() =>
-        Gen.Int[0, 1_000_000].SamplePinned(seed => CompareWithBruteForce(SmallRandomMdps.Create(seed, stochastic: true)),
+        Gen.Int[0, 1_000_000].SamplePinned(seed => CompareWithBruteForce(RandomMdps.Small(seed, stochastic: true)),
             iter: 40, firstCase: "0002aQ7vP9Kc");
 
     [Test]
@@ -113,7 +113,7 @@ public class NonDominatedSearchTests
         // Lemma E.31, checked by brute force: the LP-tested ND subset of F(s) is the same at several γ, on Figure 1 and on
         // random stochastic MDPs.
         var cases = new List<(Mdp, int)> { (PaperMdps.OptspFigure1(), 0), (PaperMdps.OptspFigure1(), 5) };
-        for (int seed = 1; seed <= 8; seed++) cases.Add((SmallRandomMdps.Create(seed, stochastic: true), 0));
+        for (int seed = 1; seed <= 8; seed++) cases.Add((RandomMdps.Small(seed, stochastic: true), 0));
         foreach (var (mdp, start) in cases)
         {
             var all = VisitDistributionSet.Enumerate(mdp, start);

@@ -17,7 +17,7 @@ public class NonDominatedValueOracleTests
         yield return new TestCaseData(Gridworld.FromAscii(GridMaps.Grid3), 0.8).SetName("Grid3 γ=0.8");
         yield return new TestCaseData(Gridworld.Open(2, 2, slip: 0.25), 0.6).SetName("Open2x2 slip γ=0.6");
         for (int seed = 0; seed < 6; seed++)
-            yield return new TestCaseData(SmallRandomMdps.Create(seed, stochastic: seed % 2 == 1, maxStates: 6), 0.7)
+            yield return new TestCaseData(RandomMdps.Small(seed, stochastic: seed % 2 == 1, maxStates: 6), 0.7)
                 .SetName($"Random {seed}");
     }
 

@@ -13,32 +13,6 @@ namespace PowerTheory.Tests.Power;
 /// </summary>
 public class EndpointLimitTests
 {
-    /// <summary>A random MDP with 2–4 states, 1–3 actions each and, when stochastic, dyadic probabilities (1/2, 1/4, 3/4),
-    /// so that the double-precision model is exactly the rational one.</summary>
-    private static Mdp DyadicRandomMdp(int seed, bool stochastic)
-    {
-        var rng = new Random(seed);
-        int n = rng.Next(2, 5);
-        var b = new MdpBuilder($"dyadic-{seed}");
-        for (int s = 0; s < n; s++) b.AddState($"s{s}");
-        for (int s = 0; s < n; s++)
-        {
-            int actions = rng.Next(1, 4);
-            for (int a = 0; a < actions; a++)
-            {
-                int x = rng.Next(n), y = rng.Next(n);
-                if (!stochastic || x == y || rng.NextDouble() < 0.3)
-                {
-                    b.AddAction($"s{s}", $"a{a}", $"s{x}");
-                    continue;
-                }
-                double p = new[] { 0.5, 0.25, 0.75 }[rng.Next(3)];
-                b.AddAction($"s{s}", $"a{a}", ($"s{x}", p), ($"s{y}", 1 - p));
-            }
-        }
-        return b.Build();
-    }
-
     /// <summary>Rewards k/2²⁰ (ties improbable) or from {0, 1/2, 1} (ties common), exact in binary.</summary>
     private static double[] DyadicRewards(Random rng, int n, bool discrete) =>
         Enumerable.Range(0, n).Select(_ => discrete ? rng.Next(3) / 2.0 : rng.Next(1 << 20) / (double)(1 << 20)).ToArray();
@@ -47,7 +21,7 @@ public class EndpointLimitTests
     {
         for (int seed = 0; seed < 60; seed++)
         {
-            var mdp = DyadicRandomMdp(seed, stochastic);
+            var mdp = RandomMdps.Dyadic(seed, stochastic);
             var rng = new Random(1000 + seed);
             yield return (seed, mdp, DyadicRewards(rng, mdp.StateCount, discrete: false));
             yield return (seed, mdp, DyadicRewards(rng, mdp.StateCount, discrete: true));

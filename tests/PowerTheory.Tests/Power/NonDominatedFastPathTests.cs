@@ -23,8 +23,8 @@ public class NonDominatedFastPathTests
 
     private static Mdp Model(string name) => name switch
     {
-        "random-stochastic-3" => SmallRandomMdps.Create(3, stochastic: true),
-        "random-deterministic-5" => SmallRandomMdps.Create(5, stochastic: false),
+        "random-stochastic-3" => RandomMdps.Small(3, stochastic: true),
+        "random-deterministic-5" => RandomMdps.Small(5, stochastic: false),
         _ => BuiltInEnvironments.Create(name),
     };
 

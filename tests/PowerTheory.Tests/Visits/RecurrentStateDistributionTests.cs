@@ -51,7 +51,7 @@ public class RecurrentStateDistributionTests
     {
         Gen.Int[0, 1_000_000].SamplePinned(seed =>
         {
-            var mdp = Polytope.SmallRandomMdps.Create(seed, stochastic: seed % 3 != 0);
+            var mdp = RandomMdps.Small(seed, stochastic: seed % 3 != 0);
             foreach (var policy in Policy.EnumerateAll(mdp).Take(30))
             {
                 for (int s = 0; s < mdp.StateCount; s++)
@@ -84,7 +84,7 @@ public class RecurrentStateDistributionTests
         // Lemma E.51: if e_x ∈ RSD(s) then e_x is non-dominated.
         for (int seed = 0; seed < 15; seed++)
         {
-            var mdp = Polytope.SmallRandomMdps.Create(seed, stochastic: seed % 2 == 0);
+            var mdp = RandomMdps.Small(seed, stochastic: seed % 2 == 0);
             var set = RecurrentStateDistributionSet.Enumerate(mdp, 0);
             var nd = set.NonDominated();
             foreach (var e in set.Distributions.Where(e => e.Distribution.Count(x => x > 0) == 1))

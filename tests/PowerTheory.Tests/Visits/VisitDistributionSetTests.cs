@@ -128,7 +128,7 @@ public class VisitDistributionSetTests
         // Independent check of the exact keys: functions of degree ≤ |S| that agree at 2|S|+1 generic γ are equal.
         CsCheck.Gen.Int[0, 1_000_000].SamplePinned(seed =>
         {
-            var mdp = Polytope.SmallRandomMdps.Create(seed, stochastic: seed % 2 == 0);
+            var mdp = RandomMdps.Small(seed, stochastic: seed % 2 == 0);
             var set = VisitDistributionSet.Enumerate(mdp, 0);
             int n = mdp.StateCount;
             var gammas = Enumerable.Range(0, 2 * n + 1).Select(i => 0.13 + 0.8 * i / (2 * n + 1.0)).ToArray();

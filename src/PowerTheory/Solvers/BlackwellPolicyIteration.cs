@@ -69,9 +69,6 @@ internal sealed class BlackwellPolicyIteration
     /// <summary>Improvement steps of the last solve.</summary>
     public int LastIterations { get; private set; }
 
-    /// <summary>Laurent orders evaluated in the last step of the last solve (−1 is the gain).</summary>
-    public int LastOrders { get; private set; }
-
     /// <summary>Forgets the warm start: the next solve starts from the policy that maximises the expected next-state
     /// reward.</summary>
     public void Reset() => _hasPolicy = false;
@@ -129,7 +126,6 @@ internal sealed class BlackwellPolicyIteration
             for (int sa = _offsets[s]; sa < _offsets[s + 1]; sa++)
                 if (_rowClass[sa] != cls) _pending[_pendingCount++] = sa;
         }
-        LastOrders = -1;
         if (_pendingCount == 0) return false;
         // Order −1: the gain.
         if (Decide(order: -1, r, scale: rMax)) return true;
@@ -137,7 +133,6 @@ internal sealed class BlackwellPolicyIteration
         for (int s = 0; s < n; s++) _rhs[s] = r[s] - _gain[s];
         _evaluator.Solve(_rhs, _current);
         double norm = MaxNorm(_current);
-        LastOrders = 0;
         if (_pendingCount > 0 && Decide(order: 0, r, scale: rMax + norm)) return true;
         if (norm == 0) return false; // every higher coefficient vanishes: the remaining pairs tie for good
         for (int s = 0; s < n; s++) _previous[s] = _current[s] / norm;
@@ -146,7 +141,6 @@ internal sealed class BlackwellPolicyIteration
             for (int s = 0; s < n; s++) _rhs[s] = -_previous[s];
             _evaluator.Solve(_rhs, _current);
             norm = MaxNorm(_current);
-            LastOrders = order;
             if (Decide(order, r, scale: norm + 1)) return true;
             if (norm == 0) return false;
             for (int s = 0; s < n; s++) _previous[s] = _current[s] / norm;

@@ -29,7 +29,7 @@ var v = PolicyIteration.Solve(figure1, r, gamma: 0.9);
 Console.WriteLine($"V*(star) = {v[star]:F6} (closed form {0.81 / 0.1:F6}); first move: {figure1.ActionName(star, v.Policy[star])}");
 
 // ## POWER, with error bars, at the two limits and in between (the endpoints use their own formulas).
-var estimator = new PowerEstimator(figure1, RewardSpec.Parse("uniform(0,1)", figure1));
+var estimator = new PowerEstimator(figure1, RewardSpecParser.Parse("uniform(0,1)", figure1));
 var result = estimator.Estimate(new[] { 0.0, 0.9, 1.0 }, new PowerOptions { Samples = 20_000, Seed = 1 });
 foreach (double g in new[] { 0.0, 0.9, 1.0 })
 {

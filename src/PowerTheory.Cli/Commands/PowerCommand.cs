@@ -74,7 +74,7 @@ public static class PowerCommand
             RewardDistribution distribution;
             try
             {
-                distribution = RewardSpec.Build(mdp, parseResult.GetValue(reward) ?? mdp.RewardSpec,
+                distribution = RewardSpecParser.Build(mdp, parseResult.GetValue(reward) ?? mdp.RewardSpec,
                     parseResult.GetValue(rewardState), parseResult.GetValue(tie));
             }
             catch (FormatException e)

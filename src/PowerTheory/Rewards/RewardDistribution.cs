@@ -5,7 +5,7 @@ namespace PowerTheory.Rewards;
 /// <summary>
 /// A distribution D over reward vectors R ∈ ℝ^|S| (state-based rewards), as used by POWER and optimality probabilities.
 /// Built-in forms: IID over states (<see cref="Iid"/>, the default <c>uniform(0,1)</c> is <see cref="UniformIid"/>),
-/// per-state laws with ties (<see cref="StateRewardDistribution"/>), a spec string (<see cref="RewardSpec.Parse"/>) and any
+/// per-state laws with ties (<see cref="StateRewardDistribution"/>), a spec string (<see cref="RewardSpecParser.Parse"/>) and any
 /// user sampler (<see cref="FromSampler"/>).
 /// </summary>
 /// <remarks>
@@ -76,8 +76,8 @@ public abstract class RewardDistribution
         return new UserRewardDistribution(stateCount, sampler, lower, upper, description, isContinuous);
     }
 
-    /// <summary>Parses a spec string against an MDP's state names (see <see cref="RewardSpec"/> for the grammar).</summary>
-    public static RewardDistribution Parse(string spec, Mdp mdp) => RewardSpec.Parse(spec, mdp);
+    /// <summary>Parses a spec string against an MDP's state names (see <see cref="RewardSpecParser"/> for the grammar).</summary>
+    public static RewardDistribution Parse(string spec, Mdp mdp) => RewardSpecParser.Parse(spec, mdp);
 
     /// <summary>Throws unless this distribution fits an MDP with <paramref name="stateCount"/> states.</summary>
     public void CheckStateCount(int stateCount)

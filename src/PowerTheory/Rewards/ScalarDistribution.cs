@@ -10,7 +10,7 @@ namespace PowerTheory.Rewards;
 /// <remarks>
 /// <para>Every law knows its support bounds [<see cref="Lower"/>, <see cref="Upper"/>] (possibly infinite), whether it is
 /// atomless (<see cref="IsContinuous"/>: ties between distinct linear functionals of the rewards then have probability 0),
-/// its mean, and its canonical spec string (<see cref="Spec"/>, parseable by <see cref="RewardSpec.ParseLaw"/>).</para>
+/// its mean, and its canonical spec string (<see cref="Spec"/>, parseable by <see cref="RewardSpecParser.ParseLaw"/>).</para>
 /// <para>Instances are immutable and thread-safe.</para>
 /// </remarks>
 public abstract class ScalarDistribution

@@ -107,7 +107,7 @@ public class PowerEngineTests
     public void UnboundedLawsAreRefusedForPowerButAllowedForOptimalityProbabilities()
     {
         var mdp = PaperMdps.TerminalOptions(2);
-        var est = new PowerEstimator(mdp, RewardSpec.Parse("normal(0,1)", mdp));
+        var est = new PowerEstimator(mdp, RewardSpecParser.Parse("normal(0,1)", mdp));
         var e = Assert.Throws<ArgumentException>(() => est.Estimate(0.5, new PowerOptions { Samples = 100 }));
         Assert.That(e!.Message, Does.Contain("bounded support").And.Contain("normal(0,1)"));
         var at = est.Estimate(0.5, new PowerOptions { Samples = 2000, OptimalityOnly = true });
@@ -125,7 +125,7 @@ public class PowerEngineTests
         Assert.That(() => est.Estimate(0.5, new PowerOptions { Threads = 0 }), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contain("Threads"));
         Assert.That(() => est.Estimate(0.5, new PowerOptions { Comparisons = new[] { new PowerComparisonRequest(0, 0, 7) } }),
             Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contain("star"));
-        Assert.That(() => new PowerEstimator(PaperMdps.OptspFigure1(), RewardSpec.Parse("s0=point(1)", PaperMdps.GambleOrSafe())),
+        Assert.That(() => new PowerEstimator(PaperMdps.OptspFigure1(), RewardSpecParser.Parse("s0=point(1)", PaperMdps.GambleOrSafe())),
             Throws.ArgumentException.With.Message.Contain("4 states"));
     }
 

@@ -11,7 +11,7 @@ public class RewardDistributionTests
     public void TiedStatesShareOneDrawAndOverridesUseTheirLaw()
     {
         var mdp = PaperMdps.GambleOrSafe();
-        var dist = RewardSpec.Parse("uniform(0,1); s0=uniform(-1,0); tie(t1,t2)", mdp);
+        var dist = RewardSpecParser.Parse("uniform(0,1); s0=uniform(-1,0); tie(t1,t2)", mdp);
         var rng = new Xoshiro256StarStar(5, false);
         var r = new double[4];
         for (int i = 0; i < 1000; i++)
@@ -44,7 +44,7 @@ public class RewardDistributionTests
     [TestCase("triangular(0,3,0)", 1.0)]
     public void SampleMeansMatchTheLawMean(string spec, double mean)
     {
-        var law = RewardSpec.ParseLaw(spec);
+        var law = RewardSpecParser.ParseLaw(spec);
         Assert.That(law.Mean, Is.EqualTo(mean).Within(1e-12));
         var rng = new Xoshiro256StarStar(3, false);
         const int n = 20_000;

@@ -18,18 +18,18 @@ public class RewardSpecTests
     [TestCase("  UNIFORM ( 0 , 1 ) ", 0.0, 1.0)]
     public void ParsesBoundedLawsWithTheirSupport(string spec, double lower, double upper)
     {
-        var law = RewardSpec.ParseLaw(spec);
+        var law = RewardSpecParser.ParseLaw(spec);
         Assert.That(law.Lower, Is.EqualTo(lower));
         Assert.That(law.Upper, Is.EqualTo(upper));
         Assert.That(law.IsBounded, Is.True);
-        Assert.That(RewardSpec.ParseLaw(law.Spec).Spec, Is.EqualTo(law.Spec), "the canonical spec parses back to itself");
+        Assert.That(RewardSpecParser.ParseLaw(law.Spec).Spec, Is.EqualTo(law.Spec), "the canonical spec parses back to itself");
     }
 
     [TestCase("normal(0,1)")]
     [TestCase("exponential(2)")]
     public void UnboundedLawsParseButAreRefusedForPower(string spec)
     {
-        var dist = RewardSpec.Parse(spec, Gamble);
+        var dist = RewardSpecParser.Parse(spec, Gamble);
         Assert.That(dist.IsBounded, Is.False);
         var e = Assert.Throws<ArgumentException>(() => dist.CheckBoundedForPower());
         Assert.That(e!.Message, Does.Contain("bounded support").And.Contain(spec));
@@ -38,23 +38,23 @@ public class RewardSpecTests
     [Test]
     public void OverridesAndTiesBuildAPerStateDistribution()
     {
-        var dist = RewardSpec.Parse("uniform(0,1); s0=uniform(-1,1); tie(t1,t2)", Gamble);
+        var dist = RewardSpecParser.Parse("uniform(0,1); s0=uniform(-1,1); tie(t1,t2)", Gamble);
         Assert.That(dist, Is.InstanceOf<StateRewardDistribution>());
         var d = (StateRewardDistribution)dist;
         Assert.That(d.LawOf(0).Spec, Is.EqualTo("uniform(-1,1)"));
         Assert.That(d.LawOf(3).Spec, Is.EqualTo("uniform(0,1)"));
         Assert.That(d.Ties, Has.Count.EqualTo(1));
         Assert.That(dist.Spec, Is.EqualTo("uniform(0,1); s0=uniform(-1,1); tie(t1,t2)"));
-        Assert.That(RewardSpec.Parse(dist.Spec, Gamble).Spec, Is.EqualTo(dist.Spec));
+        Assert.That(RewardSpecParser.Parse(dist.Spec, Gamble).Spec, Is.EqualTo(dist.Spec));
         Assert.That(dist.IsContinuous, Is.False, "tied states make ties likely");
     }
 
     [Test]
     public void BuildFromCommandLinePiecesMatchesTheOneStringForm()
     {
-        var a = RewardSpec.Build(Gamble, null, new[] { "s0=point(2)" }, new[] { "t1,t3" });
+        var a = RewardSpecParser.Build(Gamble, null, new[] { "s0=point(2)" }, new[] { "t1,t3" });
         Assert.That(a.Spec, Is.EqualTo("uniform(0,1); s0=point(2); tie(t1,t3)"));
-        Assert.That(RewardSpec.Build(Gamble, "beta(2,2)").Spec, Is.EqualTo("beta(2,2)"));
+        Assert.That(RewardSpecParser.Build(Gamble, "beta(2,2)").Spec, Is.EqualTo("beta(2,2)"));
     }
 
     [TestCase("uniform(0,1", "")]
@@ -69,7 +69,7 @@ public class RewardSpecTests
     [TestCase("", "")]
     public void ErrorsNameTheBadToken(string spec, string token)
     {
-        var e = Assert.Throws<RewardSpecException>(() => RewardSpec.Parse(spec, Gamble));
+        var e = Assert.Throws<RewardSpecException>(() => RewardSpecParser.Parse(spec, Gamble));
         Assert.That(e!.Token, Is.EqualTo(token));
         if (token.Length > 0) Assert.That(e.Message, Does.Contain(token));
     }
@@ -77,7 +77,7 @@ public class RewardSpecTests
     [Test]
     public void TiedStatesWithDifferentLawsAreRefused()
     {
-        var e = Assert.Throws<RewardSpecException>(() => RewardSpec.Parse("uniform(0,1); t1=point(1); tie(t1,t2)", Gamble));
+        var e = Assert.Throws<RewardSpecException>(() => RewardSpecParser.Parse("uniform(0,1); t1=point(1); tie(t1,t2)", Gamble));
         Assert.That(e!.Message, Does.Contain("t1").And.Contain("t2"));
     }
 }

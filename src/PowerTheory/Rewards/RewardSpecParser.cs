@@ -20,7 +20,7 @@ namespace PowerTheory.Rewards;
 /// <para>Example: <c>uniform(0,1); s0=uniform(-1,1); tie(s1,s2)</c>. Law names are case-insensitive; state names are
 /// exact. Errors throw <see cref="RewardSpecException"/> naming the bad token.</para>
 /// </remarks>
-public static class RewardSpec
+public static class RewardSpecParser
 {
     /// <summary>The default spec, <c>uniform(0,1)</c> IID over states.</summary>
     public const string Default = "uniform(0,1)";

@@ -18,6 +18,9 @@ public class LayerTests
         ["Visits"],
         ["Polytope"],
         ["Power"],
+        ["Symmetry"],
+        ["Retargeting"],
+        ["Serialization"],
     ];
 
     private static int Rank(string folder)

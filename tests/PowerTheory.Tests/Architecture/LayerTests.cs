@@ -13,6 +13,7 @@ public class LayerTests
     private static readonly string[][] Layers =
     [
         ["Internal"],
+        ["Budgets"],
         ["Mdps"],
         ["Rewards", "Solvers", "Environments"],
         ["Visits"],

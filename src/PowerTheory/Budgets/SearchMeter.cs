@@ -1,0 +1,55 @@
+using System.Diagnostics;
+
+namespace PowerTheory.Budgets;
+
+/// <summary>
+/// Counts the nodes of one running search and watches the clock against a <see cref="SearchBudget"/>. Not thread-safe:
+/// one meter per search.
+/// </summary>
+public sealed class SearchMeter
+{
+    private const int ClockInterval = 256;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private int _sinceClock;
+
+    internal SearchMeter(SearchBudget budget) => Budget = budget;
+
+    /// <summary>The budget being measured against.</summary>
+    public SearchBudget Budget { get; }
+
+    /// <summary>The nodes counted so far.</summary>
+    public long Nodes { get; private set; }
+
+    /// <summary>Why the search stopped early, or <see cref="SearchStop.Completed"/> while it is within budget.</summary>
+    public SearchStop Stop { get; private set; }
+
+    /// <summary>True once a limit has been reached.</summary>
+    public bool Exhausted => Stop != SearchStop.Completed;
+
+    /// <summary>Counts <paramref name="nodes"/> more nodes; returns false (and stays false) once a limit is reached.
+    /// The clock is read every few hundred calls, so a call is cheap.</summary>
+    public bool TryCount(long nodes = 1)
+    {
+        if (Exhausted) return false;
+        Nodes += nodes;
+        if (Nodes > Budget.MaxNodes)
+        {
+            Nodes = Budget.MaxNodes;
+            Stop = SearchStop.NodeBudget;
+            return false;
+        }
+        if (++_sinceClock >= ClockInterval)
+        {
+            _sinceClock = 0;
+            if (_clock.Elapsed.TotalSeconds > Budget.MaxSeconds)
+            {
+                Stop = SearchStop.TimeBudget;
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The outcome so far: how the search ended, the nodes used and the time taken.</summary>
+    public SearchOutcome Outcome() => new(Stop, Nodes, _clock.Elapsed.TotalSeconds, Budget);
+}

@@ -1,0 +1,14 @@
+namespace PowerTheory.Budgets;
+
+/// <summary>How a budgeted search ended.</summary>
+public enum SearchStop
+{
+    /// <summary>The search ran to the end: its answer is exhaustive.</summary>
+    Completed,
+
+    /// <summary>The node budget (which also bounds memory) was reached; the answer is partial.</summary>
+    NodeBudget,
+
+    /// <summary>The time budget was reached; the answer is partial.</summary>
+    TimeBudget,
+}

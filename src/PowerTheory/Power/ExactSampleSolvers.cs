@@ -1,22 +1,13 @@
 using PowerTheory.Mdps;
+using PowerTheory.Solvers;
 
 namespace PowerTheory.Power;
 
-/// <summary>
-/// The default per-sample solvers, exact per sample (docs/theory.md §1.1): the lexicographic γ → 0 limit at γ = 0,
-/// Blackwell policy iteration at γ = 1, and policy iteration with exact evaluation (functional graph or dense LU) with
-/// the tie rule of <see cref="DiscountedTieRule"/> in between. This is the one place that picks the rule for each γ.
-/// </summary>
+/// <summary>The default per-sample solvers: the library's many-rewards entry point <see cref="RewardBatchSolver"/>, exact
+/// per sample at every γ ∈ [0,1] (docs/theory.md §1.1).</summary>
 internal sealed class ExactSampleSolvers : ISampleSolverFactory
 {
     public static ExactSampleSolvers Instance { get; } = new();
 
-    public ISampleSolver Create(Mdp mdp, double gamma, double tieTolerance)
-    {
-        if (gamma == 0) return new DiscountZeroLimitSolver(mdp, tieTolerance);
-        if (gamma == 1) return new BlackwellSampleSolver(mdp, tieTolerance);
-        return mdp.IsDeterministic
-            ? new DeterministicDiscountedSolver(mdp, gamma, tieTolerance)
-            : new StochasticDiscountedSolver(mdp, gamma, tieTolerance);
-    }
+    public IRewardSolver Create(Mdp mdp, double gamma, double tieTolerance) => RewardBatchSolver.Create(mdp, gamma, tieTolerance);
 }

@@ -1,4 +1,5 @@
 using PowerTheory.Mdps;
+using PowerTheory.Solvers;
 
 namespace PowerTheory.Power;
 
@@ -7,5 +8,5 @@ internal interface ISampleSolverFactory
 {
     /// <summary>A new solver for <paramref name="gamma"/> ∈ [0,1] on <paramref name="mdp"/>, with the engine's relative
     /// tie tolerance.</summary>
-    ISampleSolver Create(Mdp mdp, double gamma, double tieTolerance);
+    IRewardSolver Create(Mdp mdp, double gamma, double tieTolerance);
 }

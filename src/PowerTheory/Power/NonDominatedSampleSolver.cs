@@ -7,18 +7,19 @@ namespace PowerTheory.Power;
 /// The per-sample oracle of the fast path: V*(s) = max_{f∈F_nd(s)} f·r for γ ∈ (0,1), with
 /// value(s) = (1−γ)/γ·(V*(s) − r(s)) and Q*(s,a) = r(s) + γ·Σ_s' T(s'|s,a)·V*(s') under <see cref="DiscountedTieRule"/>;
 /// at γ = 1, g*(s) = max_{d∈RSD_nd(s)} d·r, while the Blackwell-optimal actions come from
-/// <see cref="BlackwellSampleSolver"/> (the gains alone do not determine them), so at γ = 1 the fast path saves
+/// <see cref="BlackwellLimitSolver"/> (the gains alone do not determine them), so at γ = 1 the fast path saves
 /// nothing on the action probabilities. It gives the same numbers as the
 /// Bellman solvers up to rounding (tested), and is faster when the sets are small.
 /// </summary>
-internal sealed class NonDominatedSampleSolver(Mdp mdp, NonDominatedOracles tables, double tolerance) : ISampleSolver
+internal sealed class NonDominatedSampleSolver(Mdp mdp, NonDominatedOracles tables, double tolerance) : IRewardSolver
 {
+    private readonly BellmanBackup _backup = new(mdp);
     private readonly double[] _best = new double[mdp.StateCount];
     private readonly double[] _actionScore = new double[mdp.StateActionCount];
     private readonly double[] _gain = new double[mdp.StateCount];
-    private readonly BlackwellSampleSolver? _blackwell = tables.Gamma == 1 ? new BlackwellSampleSolver(mdp, tolerance) : null;
+    private readonly BlackwellLimitSolver? _blackwell = tables.Gamma == 1 ? new BlackwellLimitSolver(mdp, tolerance) : null;
 
-    public void StartBlock() => _blackwell?.StartBlock();
+    public void Reset() => _blackwell?.Reset();
 
     public void Solve(ReadOnlySpan<double> r, Span<double> value, Span<bool> optimal)
     {
@@ -30,7 +31,7 @@ internal sealed class NonDominatedSampleSolver(Mdp mdp, NonDominatedOracles tabl
             _best.AsSpan().CopyTo(value);
             return;
         }
-        PolicyEvaluation.FillActionValues(mdp, r, _best, gamma, _actionScore);
+        _backup.ActionValues(r, _best, gamma, _actionScore);
         for (int s = 0; s < _best.Length; s++) value[s] = (1 - gamma) / gamma * (_best[s] - r[s]);
         DiscountedTieRule.Mark(mdp, gamma, tolerance, r, _best, _actionScore, optimal);
     }

@@ -1,4 +1,5 @@
 using PowerTheory.Mdps;
+using PowerTheory.Solvers;
 
 namespace PowerTheory.Power;
 
@@ -16,7 +17,7 @@ internal sealed class NonDominatedSampleSolvers : ISampleSolverFactory
             _tables[g] = NonDominatedOracles.Build(mdp, g, vertexLimit);
     }
 
-    public ISampleSolver Create(Mdp mdp, double gamma, double tieTolerance) =>
+    public IRewardSolver Create(Mdp mdp, double gamma, double tieTolerance) =>
         _tables.TryGetValue(gamma, out var tables)
             ? new NonDominatedSampleSolver(mdp, tables, tieTolerance)
             : ExactSampleSolvers.Instance.Create(mdp, gamma, tieTolerance);

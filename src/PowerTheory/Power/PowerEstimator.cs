@@ -16,13 +16,10 @@ namespace PowerTheory.Power;
 /// </list>
 /// </summary>
 /// <remarks>
-/// <para><b>Per sample.</b> γ∈(0,1): V* by warm-started policy iteration with exact evaluation (functional-graph path
-/// evaluation on deterministic MDPs, dense LU otherwise) and the tie rule of <see cref="DiscountedTieRule"/>. γ = 0: the
-/// next-state rewards, and the optimal actions of the limit Π*(R,0) by lexicographic comparison of the Taylor
-/// coefficients (<see cref="DiscountZeroLimitSolver"/>). γ = 1: the optimal gain g* and the Blackwell-optimal actions
-/// of Π*(R,1), exactly, by policy iteration on the Laurent coefficients (<see cref="Solvers.BlackwellPolicyIteration"/>).
-/// User events are decided from the optimal-action sets (<see cref="EventPlan"/>), so every endpoint figure is the limit
-/// of the γ∈(0,1) figure (docs/theory.md §1.1, §1.3).</para>
+/// <para><b>Per sample.</b> Every reward sample is solved by the library's many-rewards entry point
+/// <see cref="Solvers.RewardBatchSolver"/> (exact V* or its γ → 0 / γ → 1 limits and the optimal-action sets, with its
+/// tie rule), or by the non-dominated-set fast path. User events are decided from the optimal-action sets
+/// (<see cref="EventPlan"/>), so every endpoint figure is the limit of the γ∈(0,1) figure (docs/theory.md §1.1, §1.3).</para>
 /// <para><b>Reproducibility.</b> The samples are split into blocks of <see cref="PowerOptions.BlockSize"/>; block b draws
 /// from a generator derived from (seed, b) only (<c>BlockRandom</c>), restarts its warm start, and accumulates its own
 /// partial sums; blocks run in parallel (<see cref="Parallel"/>, at most <see cref="PowerOptions.Threads"/> at a time)

@@ -8,7 +8,7 @@ internal sealed class SampleWorker : IDisposable
 {
     private readonly PowerRunPlan _plan;
     private readonly double[] _r;
-    private readonly ISampleSolver[] _solvers;
+    private readonly IRewardSolver[] _solvers;
     private readonly double[] _value;
     private readonly bool[] _optimal;
     private readonly double[] _x;
@@ -36,7 +36,7 @@ internal sealed class SampleWorker : IDisposable
         int n = mdp.StateCount;
         var rng = BlockRandom.ForBlock(plan.Options.Seed, block);
         sums.Reset(count);
-        foreach (var solver in _solvers) solver.StartBlock();
+        foreach (var solver in _solvers) solver.Reset();
         for (int i = 0; i < count; i++)
         {
             plan.Rewards.Sample(rng, _r);

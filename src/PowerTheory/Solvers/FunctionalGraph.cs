@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace PowerTheory.Solvers;
 
 /// <summary>
@@ -14,6 +15,7 @@ internal static class FunctionalGraph
     /// <param name="values">Output V (length n).</param>
     /// <param name="mark">Work array of length n.</param>
     /// <param name="path">Work array of length n.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Evaluate(ReadOnlySpan<int> next, ReadOnlySpan<double> rewards, double gamma,
         Span<double> values, Span<int> mark, Span<int> path)
     {

@@ -161,7 +161,7 @@ public static class LinearProgramSolver
     /// <summary>Fills Q from V and returns ρ/(1−γ) with ρ = max_s |max_a Q(s,a) − V(s)| (a bound on ‖V − V*‖∞).</summary>
     private static double Certify(Mdp mdp, double[] r, double gamma, double[] values, double[] q)
     {
-        PolicyEvaluation.FillActionValues(mdp, r, values, gamma, q);
+        new BellmanBackup(mdp).ActionValues(r, values, gamma, q);
         double residual = 0;
         for (int s = 0; s < mdp.StateCount; s++)
         {

@@ -48,25 +48,8 @@ public static class PolicyEvaluation
         MdpPreconditions.CheckRewardVector(mdp, values, nameof(values));
         Preconditions.CheckDiscount(gamma);
         var q = new double[mdp.StateActionCount];
-        FillActionValues(mdp, rewards, values, gamma, q);
+        new BellmanBackup(mdp).ActionValues(rewards, values, gamma, q);
         return q;
-    }
-
-    internal static void FillActionValues(Mdp mdp, ReadOnlySpan<double> rewards, ReadOnlySpan<double> values, double gamma, Span<double> q)
-    {
-        var offsets = mdp.StateActionOffsets;
-        var rowStart = mdp.TransitionOffsets;
-        var succ = mdp.AllSuccessors;
-        var prob = mdp.AllProbabilities;
-        for (int s = 0; s < mdp.StateCount; s++)
-        {
-            for (int sa = offsets[s]; sa < offsets[s + 1]; sa++)
-            {
-                double e = 0;
-                for (int k = rowStart[sa]; k < rowStart[sa + 1]; k++) e += prob[k] * values[succ[k]];
-                q[sa] = rewards[s] + gamma * e;
-            }
-        }
     }
 
     internal static int[] SuccessorsOf(Mdp mdp, Policy policy)

@@ -30,10 +30,7 @@ public static class ValueIteration
         var r = rewards.ToArray();
         var v = (double[])r.Clone();
         var next = new double[n];
-        var offsets = mdp.StateActionOffsets;
-        var rowStart = mdp.TransitionOffsets;
-        var succ = mdp.AllSuccessors;
-        var prob = mdp.AllProbabilities;
+        var backup = new BellmanBackup(mdp);
         double factor = gamma / (1 - gamma);
         int iterations = 0;
         double bound = double.PositiveInfinity;
@@ -50,21 +47,7 @@ public static class ValueIteration
                 throw new InvalidOperationException(
                     $"value iteration cannot certify accuracy {accuracy:G3}: the bound γ/(1−γ)·‖V_(k+1) − V_k‖∞ stopped improving at " +
                     $"{bestBound:G3} after {iterations} sweeps (floating-point rounding floor at γ = {gamma}); request a larger accuracy.");
-            double diff = 0;
-            for (int s = 0; s < n; s++)
-            {
-                double best = double.NegativeInfinity;
-                for (int sa = offsets[s]; sa < offsets[s + 1]; sa++)
-                {
-                    double e = 0;
-                    for (int k = rowStart[sa]; k < rowStart[sa + 1]; k++) e += prob[k] * v[succ[k]];
-                    if (e > best) best = e;
-                }
-                double x = r[s] + gamma * best;
-                next[s] = x;
-                double d = Math.Abs(x - v[s]);
-                if (d > diff) diff = d;
-            }
+            double diff = backup.Sweep(r, gamma, v, next);
             (v, next) = (next, v);
             iterations++;
             bound = factor * diff;
@@ -80,7 +63,7 @@ public static class ValueIteration
             }
         }
         var q = new double[mdp.StateActionCount];
-        PolicyEvaluation.FillActionValues(mdp, r, v, gamma, q);
+        backup.ActionValues(r, v, gamma, q);
         var policy = GreedyPolicy(mdp, q);
         return new OptimalValues(mdp, gamma, r, v, q, policy, ValueMethod.ValueIteration, iterations, bound,
             tieTolerance ?? Math.Max(10 * accuracy, 1e-12));

@@ -33,12 +33,12 @@ public class DegradationReportingTests
     /// <summary>A solver that records one degradation per sample, then solves exactly.</summary>
     private sealed class RecordingSolvers : ISampleSolverFactory
     {
-        public ISampleSolver Create(Mdp mdp, double gamma, double tieTolerance) =>
+        public IRewardSolver Create(Mdp mdp, double gamma, double tieTolerance) =>
             new Recording(ExactSampleSolvers.Instance.Create(mdp, gamma, tieTolerance));
 
-        private sealed class Recording(ISampleSolver inner) : ISampleSolver
+        private sealed class Recording(IRewardSolver inner) : IRewardSolver
         {
-            public void StartBlock() => inner.StartBlock();
+            public void Reset() => inner.Reset();
 
             public void Solve(ReadOnlySpan<double> r, Span<double> value, Span<bool> optimal)
             {

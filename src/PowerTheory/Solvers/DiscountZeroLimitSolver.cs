@@ -1,7 +1,6 @@
 using PowerTheory.Mdps;
-using PowerTheory.Solvers;
 
-namespace PowerTheory.Power;
+namespace PowerTheory.Solvers;
 
 /// <summary>
 /// The γ → 0 limit (docs/theory.md §1.1 and §4.2 item 7). POWER(s,0) = E[max_a E_{s'~T(s,a)} r(s')]. The optimal actions
@@ -12,13 +11,13 @@ namespace PowerTheory.Power;
 /// coefficients of a fixed policy satisfy a linear recurrence of order |S|, so ties through |S| stages are ties for good).
 /// Under a continuous law the first stage decides almost surely.
 /// </summary>
-internal sealed class DiscountZeroLimitSolver(Mdp mdp, double tolerance) : ISampleSolver
+internal sealed class DiscountZeroLimitSolver(Mdp mdp, double tolerance) : IRewardSolver
 {
     private readonly int[] _rowClass = BlackwellPolicyIteration.RowClasses(mdp);
     private readonly double[] _v = new double[mdp.StateCount];
     private readonly double[] _next = new double[mdp.StateCount];
 
-    public void StartBlock() { }
+    public void Reset() { }
 
     public void Solve(ReadOnlySpan<double> r, Span<double> value, Span<bool> optimal)
     {

@@ -1,6 +1,7 @@
+using System.Runtime.CompilerServices;
 using PowerTheory.Mdps;
 
-namespace PowerTheory.Power;
+namespace PowerTheory.Solvers;
 
 /// <summary>
 /// The tie rule for γ ∈ (0,1) (docs/theory.md §1.3): action a is optimal at s when
@@ -11,6 +12,7 @@ internal static class DiscountedTieRule
 {
     /// <summary>Marks the optimal actions from the state values <paramref name="stateScore"/> (V*) and action values
     /// <paramref name="actionScore"/> (Q*).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Mark(Mdp mdp, double gamma, double tolerance, ReadOnlySpan<double> r,
         ReadOnlySpan<double> stateScore, ReadOnlySpan<double> actionScore, Span<bool> optimal)
     {

@@ -1,0 +1,87 @@
+using System.Runtime.CompilerServices;
+using PowerTheory.Mdps;
+
+namespace PowerTheory.Solvers;
+
+/// <summary>
+/// The one Howard policy-iteration loop of the library (docs/theory.md §5.1): evaluate the current deterministic policy
+/// exactly with a <see cref="DiscountedPolicyEvaluator"/>, let every state switch to an action whose expected next value
+/// beats its current one by more than the evaluator's rounding margin ε·max|r|/(1−γ) (<see cref="BellmanBackup.Improve"/>),
+/// repeat until no state switches. On a finite MDP this stops at an optimal policy; the values are V* up to rounding.
+/// </summary>
+/// <remarks>One instance per thread; buffers are reused between solves (allocation-free with the functional-graph and
+/// dense evaluators). The starting policy is either given (<see cref="StartFrom"/>) or the greedy policy of a few
+/// Gauss–Seidel sweeps from v = r/(1−γ), the value of staying put (<see cref="WarmStart"/>) — the one warm start.</remarks>
+internal sealed class HowardIteration
+{
+    /// <summary>A safety cap on improvement steps (Howard's loop terminates on a finite MDP; exceeding the cap means a
+    /// bug or a cycling caused by rounding, and throws).</summary>
+    public const int MaxImprovements = 1_000_000;
+
+    private readonly Mdp _mdp;
+    private readonly double _gamma;
+    private readonly BellmanBackup _backup;
+    private readonly int[] _policy;
+    private readonly double[] _values;
+
+    public HowardIteration(Mdp mdp, double gamma, DiscountedPolicyEvaluator? evaluator = null)
+    {
+        _mdp = mdp;
+        _gamma = gamma;
+        Evaluator = evaluator ?? DiscountedPolicyEvaluator.For(mdp, gamma);
+        _backup = new BellmanBackup(mdp);
+        _policy = new int[mdp.StateCount];
+        _values = new double[mdp.StateCount];
+    }
+
+    /// <summary>The Bellman backup over the MDP.</summary>
+    public BellmanBackup Backup => _backup;
+
+    /// <summary>The policy evaluator.</summary>
+    public DiscountedPolicyEvaluator Evaluator { get; }
+
+    /// <summary>The current policy, one global state-action per state (optimal after <see cref="Iterate"/>).</summary>
+    public ReadOnlySpan<int> Policy => _policy;
+
+    /// <summary>V^π of the current policy after <see cref="Iterate"/> (= V* up to rounding).</summary>
+    public ReadOnlySpan<double> Values => _values;
+
+    /// <summary>The improvement steps of the last <see cref="Iterate"/> (evaluations, including the final confirming one).</summary>
+    public int Improvements { get; private set; }
+
+    /// <summary>The margin of the last <see cref="Iterate"/>: ε·max|r|/(1−γ).</summary>
+    public double Margin { get; private set; }
+
+    /// <summary>Starts from the greedy policy of <paramref name="sweeps"/> in-place Gauss–Seidel sweeps from v = r/(1−γ)
+    /// (0 sweeps: greedy in the expected next reward).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void WarmStart(ReadOnlySpan<double> r, int sweeps)
+    {
+        double stay = 1 / (1 - _gamma);
+        for (int s = 0; s < _values.Length; s++) _values[s] = r[s] * stay;
+        _backup.GaussSeidelSweeps(r, _gamma, _values, sweeps);
+        _backup.GreedyActions(_values, _policy);
+    }
+
+    /// <summary>Starts from a given policy (global state-actions).</summary>
+    public void StartFrom(ReadOnlySpan<int> policy) => policy[.._policy.Length].CopyTo(_policy);
+
+    /// <summary>Runs the improvement loop to an optimal policy.</summary>
+    /// <exception cref="InvalidOperationException">More than <paramref name="maxImprovements"/> steps.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Iterate(ReadOnlySpan<double> r, int maxImprovements = MaxImprovements)
+    {
+        double rMax = 0;
+        for (int s = 0; s < _values.Length; s++) rMax = Math.Max(rMax, Math.Abs(r[s]));
+        Margin = Evaluator.RelativeRounding * Math.Max(rMax, 1e-300) / (1 - _gamma);
+        int steps = 0;
+        while (true)
+        {
+            if (++steps > maxImprovements)
+                throw new InvalidOperationException($"policy iteration did not converge within {maxImprovements} improvement steps.");
+            Evaluator.Evaluate(_policy, r, _values);
+            if (!_backup.Improve(_values, _policy, Margin)) break;
+        }
+        Improvements = steps;
+    }
+}

@@ -46,17 +46,8 @@ internal sealed class EventPlan
             for (int k = 0; k < policies.Count; k++)
             {
                 var pi = policies[k];
-                var seen = new bool[n];
-                var queue = new List<int> { e.State };
-                seen[e.State] = true;
-                for (int head = 0; head < queue.Count; head++)
-                    foreach (int y in mdp.Successors(pi.StateActionAt(queue[head])))
-                        if (!seen[y])
-                        {
-                            seen[y] = true;
-                            queue.Add(y);
-                        }
-                required[k] = queue.Select(pi.StateActionAt).ToArray();
+                var reached = Reachability.UnderPolicy(mdp, pi.ActionSpan, e.State);
+                required[k] = reached.Select(pi.StateActionAt).ToArray();
             }
             return new EventPlan(mdp, e, required, null, null, null);
         }
@@ -104,28 +95,11 @@ internal sealed class EventPlan
     private bool AlmostSurelyEndsInTarget(ReadOnlySpan<bool> optimal, EventScratch scratch)
     {
         var mdp = _mdp;
-        var offsets = mdp.StateActionOffsets;
         int s = Event.State;
         // U: the states reachable from s through optimal actions.
         long inU = scratch.NextStamp();
         var members = scratch.Members;
-        int count = 0;
-        members[count++] = s;
-        scratch.Stamp[s] = inU;
-        for (int head = 0; head < count; head++)
-        {
-            int x = members[head];
-            for (int sa = offsets[x]; sa < offsets[x + 1]; sa++)
-            {
-                if (!optimal[sa]) continue;
-                foreach (int y in mdp.Successors(sa))
-                    if (scratch.Stamp[y] != inU)
-                    {
-                        scratch.Stamp[y] = inU;
-                        members[count++] = y;
-                    }
-            }
-        }
+        int count = Reachability.Forward(mdp, s, optimal, members, scratch.Stamp, inU);
         while (true)
         {
             // R: the states of U that reach a goal inside U by optimal actions whose successors all lie in U.

@@ -1,14 +1,12 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 using PowerTheory.Mdps;
-using QuikGraph;
-using QuikGraph.Algorithms;
 
 namespace PowerTheory.Solvers;
 
 /// <summary>
 /// <see cref="LaurentEvaluator"/> on a stochastic MDP by dense LU factorisations (MathNet). The recurrent classes of the
-/// policy are its closed strongly connected components (QuikGraph). On a class C with stationary distribution μ
+/// policy are its closed strongly connected components (<see cref="RecurrentClasses"/>). On a class C with stationary distribution μ
 /// (μ(I − P_CC + 𝟙𝟙ᵀ) = 𝟙ᵀ), the gain is μ·r and the solution of (I−P)y = b with μ·y = 0 is the solution of the
 /// non-singular system (I − P_CC + 𝟙μᵀ)y = b (Kemeny and Snell's fundamental matrix); on the transient states T,
 /// (I − P_TT)y_T = b_T + P_{T,·∖T}·y. O(|S|³) per policy and O(|S|²) per solve.
@@ -18,6 +16,7 @@ internal sealed class DenseLaurentEvaluator : LaurentEvaluator
     private readonly Mdp _mdp;
     private readonly int _n;
     private readonly int[] _policy;
+    private readonly int[] _allStates;
     private readonly int[] _classOf;       // recurrent class index, or −1 for transient states
     private readonly int[] _local;         // index within the class or within the transient set
     private readonly List<int[]> _classes = [];
@@ -31,6 +30,7 @@ internal sealed class DenseLaurentEvaluator : LaurentEvaluator
         _mdp = mdp;
         _n = mdp.StateCount;
         _policy = new int[_n];
+        _allStates = Enumerable.Range(0, _n).ToArray();
         _classOf = new int[_n];
         _local = new int[_n];
     }
@@ -38,42 +38,17 @@ internal sealed class DenseLaurentEvaluator : LaurentEvaluator
     public override void SetPolicy(ReadOnlySpan<int> policy)
     {
         policy[.._n].CopyTo(_policy);
-        var graph = new AdjacencyGraph<int, SEquatableEdge<int>>(allowParallelEdges: false);
-        for (int s = 0; s < _n; s++) graph.AddVertex(s);
-        for (int s = 0; s < _n; s++)
-            foreach (int t in _mdp.Successors(_policy[s]))
-                graph.AddEdge(new SEquatableEdge<int>(s, t));
-        var component = new Dictionary<int, int>();
-        int count = graph.StronglyConnectedComponents(component);
-        var closed = Enumerable.Repeat(true, count).ToArray();
-        for (int s = 0; s < _n; s++)
-            foreach (int t in _mdp.Successors(_policy[s]))
-                if (component[t] != component[s]) closed[component[s]] = false;
-        var classIndex = new int[count];
-        Array.Fill(classIndex, -1);
+        int classes = RecurrentClasses.Find(_mdp, _policy, _allStates, _classOf);
         _classes.Clear();
         _stationary.Clear();
         _classLu.Clear();
-        var members = new List<List<int>>();
+        var members = Enumerable.Range(0, classes).Select(_ => new List<int>()).ToList();
         var transient = new List<int>();
         for (int s = 0; s < _n; s++)
         {
-            int c = component[s];
-            if (!closed[c])
-            {
-                _classOf[s] = -1;
-                _local[s] = transient.Count;
-                transient.Add(s);
-                continue;
-            }
-            if (classIndex[c] < 0)
-            {
-                classIndex[c] = members.Count;
-                members.Add([]);
-            }
-            _classOf[s] = classIndex[c];
-            _local[s] = members[classIndex[c]].Count;
-            members[classIndex[c]].Add(s);
+            var list = _classOf[s] < 0 ? transient : members[_classOf[s]];
+            _local[s] = list.Count;
+            list.Add(s);
         }
         foreach (var list in members)
         {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using PowerTheory.Internal;
 using PowerTheory.Mdps;
 
 namespace PowerTheory.Solvers;
@@ -11,8 +12,7 @@ internal sealed class FunctionalGraphPolicyEvaluator : DiscountedPolicyEvaluator
 {
     private readonly int[] _target;
     private readonly int[] _next;
-    private readonly int[] _mark;
-    private readonly int[] _path;
+    private readonly FunctionalGraphCycles _cycles;
 
     public FunctionalGraphPolicyEvaluator(Mdp mdp, double gamma) : base(mdp, gamma)
     {
@@ -20,8 +20,7 @@ internal sealed class FunctionalGraphPolicyEvaluator : DiscountedPolicyEvaluator
         _target = new int[mdp.StateActionCount];
         for (int sa = 0; sa < _target.Length; sa++) _target[sa] = mdp.Successors(sa)[0];
         _next = new int[mdp.StateCount];
-        _mark = new int[mdp.StateCount];
-        _path = new int[mdp.StateCount];
+        _cycles = new FunctionalGraphCycles(mdp.StateCount);
     }
 
     public override double RelativeRounding => 1e-12;
@@ -34,6 +33,6 @@ internal sealed class FunctionalGraphPolicyEvaluator : DiscountedPolicyEvaluator
     public override void Evaluate(ReadOnlySpan<int> policy, ReadOnlySpan<double> r, Span<double> values)
     {
         for (int s = 0; s < _next.Length; s++) _next[s] = _target[policy[s]];
-        FunctionalGraph.Evaluate(_next, r, Gamma, values, _mark, _path);
+        FunctionalGraph.Evaluate(_next, r, Gamma, values, _cycles);
     }
 }

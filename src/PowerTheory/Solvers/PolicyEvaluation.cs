@@ -23,7 +23,7 @@ public static class PolicyEvaluation
             int n = mdp.StateCount;
             var next = SuccessorsOf(mdp, policy);
             var values = new double[n];
-            FunctionalGraph.Evaluate(next, rewards, gamma, values, new int[n], new int[n]);
+            FunctionalGraph.Evaluate(next, rewards, gamma, values, new FunctionalGraphCycles(n));
             return values;
         }
         return PolicyMatrix.From(mdp, policy, gamma).SolveValues(rewards);

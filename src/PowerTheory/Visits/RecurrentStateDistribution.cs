@@ -2,8 +2,6 @@ using MathNet.Numerics.LinearAlgebra;
 using PowerTheory.Internal;
 using PowerTheory.Mdps;
 using PowerTheory.Solvers;
-using QuikGraph;
-using QuikGraph.Algorithms;
 
 namespace PowerTheory.Visits;
 
@@ -12,7 +10,7 @@ namespace PowerTheory.Visits;
 /// d^{π,s} = lim_{γ→1} (1−γ)·f^{π,s}(γ) (OPTSP §1.5 / Prop. E.50: d ≥ 0, ‖d‖₁ = 1), computed exactly from the policy's
 /// Markov chain rather than by taking γ close to 1:
 /// d = Σ_K P_s(absorbed in K)·μ_K, over the recurrent classes K (the closed strongly connected components of the chain
-/// restricted to the states reached from s, found with QuikGraph), with μ_K the unique stationary distribution of K
+/// restricted to the states reached from s, <see cref="RecurrentClasses"/>), with μ_K the unique stationary distribution of K
 /// (μ_K T_K = μ_K, Σμ_K = 1) and the absorption probabilities h solving (I − T_{TT})·h = T_{TK}·1 on the transient states.
 /// </summary>
 public static class RecurrentStateDistribution
@@ -28,39 +26,21 @@ public static class RecurrentStateDistribution
         PolicyEvaluation.CheckSameMdp(mdp, policy.Mdp);
         MdpPreconditions.CheckState(mdp, start, nameof(start));
         var actions = policy.ActionSpan;
-        var reached = VisitDistributionFunction.ReachOf(mdp, actions, start);
+        var reached = Reachability.UnderPolicy(mdp, actions, start);
         var d = new double[mdp.StateCount];
         if (mdp.IsDeterministic)
         {
             // The path from s ends in one cycle; the limit is uniform on it.
-            var position = new Dictionary<int, int>();
-            var path = new List<int>();
-            int x = start;
-            while (!position.ContainsKey(x))
-            {
-                position[x] = path.Count;
-                path.Add(x);
-                x = mdp.Successors(mdp.FirstStateAction(x) + actions[x])[0];
-            }
-            int k = position[x];
-            for (int t = k; t < path.Count; t++) d[path[t]] = 1.0 / (path.Count - k);
+            var path = FunctionalGraphCycles.PathToCycle(PolicyEvaluation.SuccessorsOf(mdp, policy), start, out int k);
+            for (int t = k; t < path.Length; t++) d[path[t]] = 1.0 / (path.Length - k);
             return d;
         }
 
-        var graph = new AdjacencyGraph<int, Edge<int>>(allowParallelEdges: false);
-        foreach (int u in reached) graph.AddVertex(u);
-        foreach (int u in reached)
-            foreach (int v in mdp.Successors(mdp.FirstStateAction(u) + actions[u]))
-                if (u != v) graph.AddEdge(new Edge<int>(u, v));
-        var component = new Dictionary<int, int>();
-        int componentCount = graph.StronglyConnectedComponents(component);
-        var closed = new bool[componentCount];
-        Array.Fill(closed, true);
-        foreach (int u in reached)
-            foreach (int v in mdp.Successors(mdp.FirstStateAction(u) + actions[u]))
-                if (component[u] != component[v]) closed[component[u]] = false;
-
-        var transient = reached.Where(u => !closed[component[u]]).ToArray();
+        var globalPolicy = new int[mdp.StateCount];
+        for (int u = 0; u < globalPolicy.Length; u++) globalPolicy[u] = policy.StateActionAt(u);
+        var classOf = new int[mdp.StateCount];
+        int classCount = RecurrentClasses.Find(mdp, globalPolicy, reached, classOf);
+        var transient = reached.Where(u => classOf[u] < 0).ToArray();
         var transientIndex = new Dictionary<int, int>();
         for (int i = 0; i < transient.Length; i++) transientIndex[transient[i]] = i;
         Matrix<double>? transientSystem = null;
@@ -78,12 +58,11 @@ public static class RecurrentStateDistribution
         }
         var lu = transientSystem?.LU();
 
-        for (int c = 0; c < componentCount; c++)
+        for (int c = 0; c < classCount; c++)
         {
-            if (!closed[c]) continue;
-            var members = reached.Where(u => component[u] == c).ToArray();
+            var members = reached.Where(u => classOf[u] == c).ToArray();
             double absorption;
-            if (component[start] == c) absorption = 1;
+            if (classOf[start] == c) absorption = 1;
             else if (!transientIndex.ContainsKey(start)) absorption = 0;
             else
             {
@@ -94,7 +73,7 @@ public static class RecurrentStateDistribution
                     var succ = mdp.Successors(sa);
                     var prob = mdp.Probabilities(sa);
                     for (int j = 0; j < succ.Length; j++)
-                        if (component[succ[j]] == c) rhs[i] += prob[j];
+                        if (classOf[succ[j]] == c) rhs[i] += prob[j];
                 }
                 absorption = lu!.Solve(rhs)[transientIndex[start]];
             }

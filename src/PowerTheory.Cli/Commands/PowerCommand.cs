@@ -70,11 +70,11 @@ public static class PowerCommand
             if (t is < 1) throw new CliUsageException($"--threads must be at least 1; got {t}.");
             var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument));
             var mdp = loaded.Mdp;
-            var gammas = DiscountListParser.Parse(parseResult.GetValue(gamma), mdp.Gamma);
+            var gammas = DiscountListParser.Parse(parseResult.GetValue(gamma), loaded.Document.Gamma);
             RewardDistribution distribution;
             try
             {
-                distribution = RewardSpecParser.Build(mdp, parseResult.GetValue(reward) ?? mdp.RewardSpec,
+                distribution = RewardSpecParser.Build(mdp, parseResult.GetValue(reward) ?? loaded.Document.RewardSpec,
                     parseResult.GetValue(rewardState), parseResult.GetValue(tie));
             }
             catch (FormatException e)

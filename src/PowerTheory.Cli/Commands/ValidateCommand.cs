@@ -73,8 +73,8 @@ public static class ValidateCommand
                     w.WriteNumber("transitions", mdp.TransitionCount);
                     w.WriteBoolean("deterministic", mdp.IsDeterministic);
                     w.WriteNumber("terminalStates", terminals);
-                    if (mdp.Gamma is { } g) w.WriteNumber("gamma", g);
-                    w.WriteBoolean("hasRewards", mdp.Rewards is not null);
+                    if (loaded.Document.Gamma is { } g) w.WriteNumber("gamma", g);
+                    w.WriteBoolean("hasRewards", loaded.Document.Rewards is not null);
                     w.WriteEndObject();
                 });
                 break;

@@ -57,8 +57,8 @@ public static class ValuesCommand
             double eps = ParseAccuracy(parseResult.GetValue(accuracy));
             var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument));
             var mdp = loaded.Mdp;
-            double g = DiscountParser.ParseDiscounted(parseResult.GetValue(gamma), mdp.Gamma);
-            var r = RewardVectorParser.Resolve(mdp, parseResult.GetValue(rewardVector), parseResult.GetValue(rewardsFile));
+            double g = DiscountParser.ParseDiscounted(parseResult.GetValue(gamma), loaded.Document.Gamma);
+            var r = RewardVectorParser.Resolve(loaded.Document, parseResult.GetValue(rewardVector), parseResult.GetValue(rewardsFile));
             var result = SolverMethod.Solve(methodName, mdp, r, g, eps);
             DegradationOutput.Warn(context, result.Degradations);
             switch (outputFormat)

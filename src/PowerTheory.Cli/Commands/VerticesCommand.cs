@@ -51,12 +51,12 @@ public static class VerticesCommand
             string? gammaSource = null;
             if (!avg)
             {
-                double? fileGamma = mdp.Gamma is { } fg && fg > 0 && fg < 1 ? fg : null;
+                double? fileGamma = loaded.Document.Gamma is { } fg && fg > 0 && fg < 1 ? fg : null;
                 g = gammaText is null && fileGamma is null ? DefaultGamma : DiscountParser.ParseDiscounted(gammaText, fileGamma);
                 if (g <= 0) throw new CliUsageException($"--gamma must be in (0, 1) for vertices; got {Numbers.RoundTrip(g)}.");
                 gammaSource = gammaText is not null ? "--gamma"
                     : fileGamma is not null ? "the file's gamma"
-                    : mdp.Gamma is { } endpoint
+                    : loaded.Document.Gamma is { } endpoint
                         ? $"default {Numbers.RoundTrip(DefaultGamma)}: the file's gamma {Numbers.RoundTrip(endpoint)} is an endpoint, where visit vectors are limits; F_nd(s) is the same set at every gamma in (0, 1), so the vectors are shown at {Numbers.RoundTrip(DefaultGamma)} (use --average for gamma -> 1)"
                         : $"default {Numbers.RoundTrip(DefaultGamma)}: no --gamma and no gamma in the file; F_nd(s) is the same set at every gamma in (0, 1)";
             }

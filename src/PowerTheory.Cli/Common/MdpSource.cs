@@ -15,11 +15,15 @@ public static class MdpSource
     public const string ArgumentDescription =
         "A JSON MDP file (see docs/cli.md), or the name of a built-in environment when no such file exists (see 'powertheory env list').";
 
-    /// <summary>A loaded MDP and where it came from.</summary>
-    /// <param name="Mdp">The model.</param>
+    /// <summary>A loaded MDP document and where it came from.</summary>
+    /// <param name="Document">The model and the file's stored γ, reward vector and reward spec.</param>
     /// <param name="Source">The file path or built-in name as given.</param>
     /// <param name="IsBuiltIn">True when <paramref name="Source"/> named a built-in environment.</param>
-    public sealed record Loaded(Mdp Mdp, string Source, bool IsBuiltIn);
+    public sealed record Loaded(MdpDocument Document, string Source, bool IsBuiltIn)
+    {
+        /// <summary>The model.</summary>
+        public Mdp Mdp => Document.Mdp;
+    }
 
     /// <summary>Loads the MDP named by <paramref name="pathOrName"/>.</summary>
     public static Loaded Load(string? pathOrName)
@@ -31,7 +35,7 @@ public static class MdpSource
         if (!File.Exists(pathOrName))
         {
             if (BuiltInEnvironments.TryGet(pathOrName, out var env))
-                return new Loaded(env.Create(), pathOrName, true);
+                return new Loaded(new MdpDocument(env.Create()), pathOrName, true);
             throw new CliUsageException(
                 $"MDP file '{pathOrName}' does not exist and is not a built-in environment (see 'powertheory env list').");
         }
@@ -44,27 +48,27 @@ public static class MdpSource
         {
             throw new CliUsageException($"cannot read MDP file '{pathOrName}': {ErrorText.OneLine(e.Message)}");
         }
-        Mdp mdp;
+        MdpDocument document;
         try
         {
-            mdp = MdpJson.Parse(text);
+            document = MdpJson.Parse(text);
         }
         catch (MdpValidationException e)
         {
             throw new CliUsageException($"{pathOrName}: {ErrorText.OneLine(e.Message)}");
         }
         // The file's reward law is checked now, at load, not when a command first samples from it.
-        if (mdp.RewardSpec is { } spec)
+        if (document.RewardSpec is { } spec)
         {
             try
             {
-                RewardDistribution.Parse(spec, mdp);
+                RewardDistribution.Parse(spec, document.Mdp);
             }
             catch (Exception e) when (e is FormatException or ArgumentException)
             {
                 throw new CliUsageException($"{pathOrName}: field 'reward' (\"{spec}\") is not a valid reward law: {ErrorText.OneLine(e.Message)}");
             }
         }
-        return new Loaded(mdp, pathOrName, false);
+        return new Loaded(document, pathOrName, false);
     }
 }

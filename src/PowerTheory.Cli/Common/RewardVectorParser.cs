@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PowerTheory.Mdps;
+using PowerTheory.Mdps.Formats;
 
 namespace PowerTheory.Cli.Common;
 
@@ -12,17 +13,18 @@ namespace PowerTheory.Cli.Common;
 public static class RewardVectorParser
 {
     /// <summary>Resolves the reward vector from the command's options.</summary>
-    /// <param name="mdp">The MDP (its state names, and its default <see cref="Mdp.Rewards"/>).</param>
+    /// <param name="document">The MDP (its state names) and its stored default reward vector.</param>
     /// <param name="vectorText">The <c>--reward-vector</c> value, or null.</param>
     /// <param name="file">The <c>--rewards</c> file path, or null.</param>
-    public static double[] Resolve(Mdp mdp, string? vectorText, string? file)
+    public static double[] Resolve(MdpDocument document, string? vectorText, string? file)
     {
-        ArgumentNullException.ThrowIfNull(mdp);
+        ArgumentNullException.ThrowIfNull(document);
+        var mdp = document.Mdp;
         if (vectorText is not null && file is not null)
             throw new CliUsageException("give either --reward-vector or --rewards, not both.");
         if (vectorText is not null) return ParseVector(mdp, vectorText);
         if (file is not null) return LoadFile(mdp, file);
-        if (mdp.Rewards is { } r) return r.ToArray();
+        if (document.Rewards is { } r) return r.ToArray();
         throw new CliUsageException(
             "no reward given: pass --reward-vector s=v,... or --rewards FILE (the MDP has no 'rewards' field).");
     }

@@ -27,7 +27,7 @@ public sealed class BuiltInEnvironment
     public Mdp Create()
     {
         var mdp = _factory();
-        return mdp.Name == Name ? mdp : mdp.With(name: Name);
+        return mdp.Name == Name ? mdp : mdp.WithName(Name);
     }
 
     /// <inheritdoc />

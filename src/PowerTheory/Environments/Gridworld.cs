@@ -132,6 +132,6 @@ public static class Gridworld
         }
         actionOffsets[n] = actionNames.Count;
         return new Mdp(name, names.ToArray(), actionNames.ToArray(), actionOffsets, transitionOffsets.ToArray(),
-            successors.ToArray(), probabilities.ToArray(), null, null, null, null);
+            successors.ToArray(), probabilities.ToArray(), null);
     }
 }

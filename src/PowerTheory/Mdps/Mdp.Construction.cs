@@ -41,14 +41,6 @@ public sealed partial class Mdp
                 builder.AddAction(_stateNames[s], _actionNames[sa], outcomes);
             }
         }
-        builder.Gamma = Gamma;
-        builder.RewardSpec = RewardSpec;
-        if (_rewards is not null)
-        {
-            var r = new double[n];
-            for (int s = 0; s < n; s++) r[permutation[s]] = _rewards[s];
-            builder.SetRewards(r);
-        }
         foreach (var (k, v) in Labels) builder.SetLabel(k, v);
         return builder.Build();
     }

@@ -13,8 +13,10 @@ namespace PowerTheory.Mdps;
 /// T(·|s,a) lists the successors with positive probability in increasing state order. Probabilities in each row are
 /// non-negative and sum to 1 within <see cref="RowSumTolerance"/>.</para>
 /// <para>Reward is state-based (R : S → ℝ, received at every visited state including the first), so it is not part of the
-/// model; an optional default reward vector, discount and reward-distribution spec read from a file are carried along
-/// for convenience.</para>
+/// model; a file's default reward vector, discount and reward-distribution spec travel beside the model in a
+/// <see cref="Formats.MdpDocument"/>. Equality is structural: the same state names, action names and transition rows
+/// (the model's <see cref="Name"/> and display <see cref="Labels"/> do not take part), so a policy made for one MDP
+/// works for an equal one.</para>
 /// <para>Build one with <see cref="MdpBuilder"/>, <see cref="FromDense"/>, or <see cref="Formats.MdpJson"/>.</para>
 /// </remarks>
 public sealed partial class Mdp : IEquatable<Mdp>
@@ -30,7 +32,6 @@ public sealed partial class Mdp : IEquatable<Mdp>
     private readonly double[] _probabilities;      // nnz
     private readonly int[] _stateOfStateAction;    // SA
     private readonly Dictionary<string, int> _stateIndex;
-    private readonly double[]? _rewards;
 
     internal Mdp(
         string? name,
@@ -40,9 +41,6 @@ public sealed partial class Mdp : IEquatable<Mdp>
         int[] transitionOffsets,
         int[] successors,
         double[] probabilities,
-        double? gamma,
-        double[]? rewards,
-        string? rewardSpec,
         IReadOnlyDictionary<string, string>? labels)
     {
         Name = name;
@@ -52,9 +50,6 @@ public sealed partial class Mdp : IEquatable<Mdp>
         _transitionOffsets = transitionOffsets;
         _successors = successors;
         _probabilities = probabilities;
-        Gamma = gamma;
-        _rewards = rewards;
-        RewardSpec = rewardSpec;
         Labels = new ReadOnlyDictionary<string, string>(
             labels is null ? new Dictionary<string, string>() : new Dictionary<string, string>(labels));
         _stateIndex = new Dictionary<string, int>(stateNames.Length, StringComparer.Ordinal);
@@ -76,16 +71,8 @@ public sealed partial class Mdp : IEquatable<Mdp>
     /// <summary>An optional name (from the file's <c>name</c> field or the builder).</summary>
     public string? Name { get; }
 
-    /// <summary>An optional default discount γ carried with the model (from the file's <c>gamma</c> field).</summary>
-    public double? Gamma { get; }
-
-    /// <summary>An optional default reward vector R (one entry per state), from the file's <c>rewards</c> field.</summary>
-    public IReadOnlyList<double>? Rewards => _rewards is null ? null : Array.AsReadOnly(_rewards);
-
-    /// <summary>An optional reward-distribution specification (from the file's <c>reward</c> field), e.g. <c>uniform(0,1)</c>.</summary>
-    public string? RewardSpec { get; }
-
-    /// <summary>Optional free-text labels per state name (from the file's <c>labels</c> field).</summary>
+    /// <summary>Optional free-text display labels per state name (from the file's <c>labels</c> field), for example ⋆ or
+    /// "shutdown"; not part of equality.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; }
 
     /// <summary>The number of states |S|.</summary>
@@ -223,36 +210,21 @@ public sealed partial class Mdp : IEquatable<Mdp>
         return true;
     }
 
-    /// <summary>A copy with another name, default discount, default reward vector or reward spec.</summary>
-    public Mdp With(string? name = null, double? gamma = null, IReadOnlyList<double>? rewards = null, string? rewardSpec = null)
-    {
-        double[]? r = rewards is null ? _rewards : rewards.ToArray();
-        if (r is not null) MdpPreconditions.CheckRewardVector(this, r);
-        if (gamma is { } g && (double.IsNaN(g) || g < 0 || g > 1))
-            throw new ArgumentOutOfRangeException(nameof(gamma), g, $"gamma must be in [0, 1]; got {g}.");
-        return new Mdp(name ?? Name, _stateNames, _actionNames, _actionOffsets, _transitionOffsets, _successors,
-            _probabilities, gamma ?? Gamma, r, rewardSpec ?? RewardSpec, Labels);
-    }
-
+    /// <summary>A copy with another name (equal to this one: the name is not part of equality).</summary>
+    public Mdp WithName(string? name) =>
+        new(name, _stateNames, _actionNames, _actionOffsets, _transitionOffsets, _successors, _probabilities, Labels);
 
     /// <inheritdoc />
     public bool Equals(Mdp? other)
     {
         if (other is null) return false;
         if (ReferenceEquals(this, other)) return true;
-        return Name == other.Name
-            && Nullable.Equals(Gamma, other.Gamma)
-            && RewardSpec == other.RewardSpec
-            && _stateNames.AsSpan().SequenceEqual(other._stateNames)
+        return _stateNames.AsSpan().SequenceEqual(other._stateNames)
             && _actionNames.AsSpan().SequenceEqual(other._actionNames)
             && _actionOffsets.AsSpan().SequenceEqual(other._actionOffsets)
             && _transitionOffsets.AsSpan().SequenceEqual(other._transitionOffsets)
             && _successors.AsSpan().SequenceEqual(other._successors)
-            && _probabilities.AsSpan().SequenceEqual(other._probabilities)
-            && ((_rewards is null && other._rewards is null)
-                || (_rewards is not null && other._rewards is not null && _rewards.AsSpan().SequenceEqual(other._rewards)))
-            && Labels.Count == other.Labels.Count
-            && Labels.All(kv => other.Labels.TryGetValue(kv.Key, out var v) && v == kv.Value);
+            && _probabilities.AsSpan().SequenceEqual(other._probabilities);
     }
 
     /// <inheritdoc />

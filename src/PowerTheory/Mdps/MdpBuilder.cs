@@ -27,7 +27,6 @@ public sealed class MdpBuilder
         new(StringComparer.Ordinal);
     private readonly List<(string State, string Action)> _actionsOfUnknownStates = new();
     private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
-    private double[]? _rewards;
 
     /// <summary>Starts an empty builder.</summary>
     /// <param name="name">An optional model name.</param>
@@ -35,12 +34,6 @@ public sealed class MdpBuilder
 
     /// <summary>The model name.</summary>
     public string? Name { get; set; }
-
-    /// <summary>An optional default discount stored with the model, in [0, 1].</summary>
-    public double? Gamma { get; set; }
-
-    /// <summary>An optional reward-distribution spec stored with the model.</summary>
-    public string? RewardSpec { get; set; }
 
     /// <summary>Declares a state; its index is the number of states declared before it.</summary>
     public MdpBuilder AddState(string name)
@@ -86,13 +79,6 @@ public sealed class MdpBuilder
         return this;
     }
 
-    /// <summary>Stores a default reward vector (one entry per declared state, in declaration order).</summary>
-    public MdpBuilder SetRewards(IReadOnlyList<double>? rewards)
-    {
-        _rewards = rewards?.ToArray();
-        return this;
-    }
-
     /// <summary>Validates and builds the immutable <see cref="Mdp"/>.</summary>
     /// <exception cref="MdpValidationException">An unknown or duplicate name, a state without actions, a duplicate action,
     /// a negative/NaN/infinite probability or a row whose sum differs from 1 by more than 1e-9.</exception>
@@ -112,8 +98,6 @@ public sealed class MdpBuilder
                 throw new MdpValidationException($"transitions.{state}",
                     $"transitions name an unknown state '{state}' (not in the states list).");
         }
-        if (Gamma is { } g && (double.IsNaN(g) || g < 0 || g > 1))
-            throw new MdpValidationException("gamma", $"gamma must be in [0, 1]; got {g.ToString(CultureInfo.InvariantCulture)}.");
 
         int n = _states.Count;
         var actionOffsets = new int[n + 1];
@@ -174,19 +158,7 @@ public sealed class MdpBuilder
             if (!_firstIndex.ContainsKey(label))
                 throw new MdpValidationException($"labels.{label}", $"labels name an unknown state '{label}'.");
         }
-        if (_rewards is not null)
-        {
-            if (_rewards.Length != n)
-                throw new MdpValidationException("rewards", $"rewards must have one entry per state ({n}); got {_rewards.Length}.");
-            for (int s = 0; s < n; s++)
-            {
-                if (!double.IsFinite(_rewards[s]))
-                    throw new MdpValidationException($"rewards.{_states[s]}",
-                        $"reward of state '{_states[s]}' must be finite; got {_rewards[s].ToString(CultureInfo.InvariantCulture)}.");
-            }
-        }
-
         return new Mdp(Name, _states.ToArray(), actionNames.ToArray(), actionOffsets, transitionOffsets.ToArray(),
-            successors.ToArray(), probabilities.ToArray(), Gamma, _rewards?.ToArray(), RewardSpec, _labels);
+            successors.ToArray(), probabilities.ToArray(), _labels);
     }
 }

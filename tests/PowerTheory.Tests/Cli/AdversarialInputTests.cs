@@ -54,7 +54,7 @@ public class AdversarialInputTests
             run.AssertCleanError(1, "state 'a'", "1E+300", "rescale");
             Assert.That(run.Out, Does.Not.Contain("Infinity").And.Not.Contain("NaN"), format);
         }
-        var mdp = MdpJson.Parse(json);
+        var mdp = MdpJson.Parse(json).Mdp;
         foreach (Func<OptimalValues> solve in new Func<OptimalValues>[]
                  {
                      () => PolicyIteration.Solve(mdp, [1e308, 0], 0.9),

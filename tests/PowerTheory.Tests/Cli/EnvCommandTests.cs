@@ -52,7 +52,11 @@ public class EnvCommandTests
         var path = dir.PathOf(name + ".json");
         var run = CliRun.Of("env", "export", name, path);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Err);
-        Assert.That(MdpJson.Load(path), Is.EqualTo(BuiltInEnvironments.Create(name)));
+        var exported = MdpJson.Load(path).Mdp;
+        var builtIn = BuiltInEnvironments.Create(name);
+        Assert.That(exported, Is.EqualTo(builtIn));
+        Assert.That(exported.Name, Is.EqualTo(builtIn.Name));
+        Assert.That(exported.Labels, Is.EquivalentTo(builtIn.Labels));
         Assert.That(run.Err, Does.Contain("wrote " + name));
 
         var validate = CliRun.Of("validate", path);
@@ -64,7 +68,7 @@ public class EnvCommandTests
     {
         var run = CliRun.Of("env", "export", "grid3", "-");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Err);
-        Assert.That(MdpJson.Parse(run.Out), Is.EqualTo(BuiltInEnvironments.Create("grid3")));
+        Assert.That(MdpJson.Parse(run.Out).Mdp, Is.EqualTo(BuiltInEnvironments.Create("grid3")));
     }
 
     [Test]
@@ -76,7 +80,7 @@ public class EnvCommandTests
         Assert.That(File.ReadAllText(path), Is.EqualTo("keep me"));
         var forced = CliRun.Of("env", "export", "grid3", path, "--force");
         Assert.That(forced.ExitCode, Is.EqualTo(0), forced.Err);
-        Assert.That(MdpJson.Load(path).StateCount, Is.EqualTo(9));
+        Assert.That(MdpJson.Load(path).Mdp.StateCount, Is.EqualTo(9));
     }
 
     [Test]

@@ -68,7 +68,7 @@ public class ErrorPathTests
     [Test]
     public void GammaOneInFileNeedsOption()
     {
-        var path = _dir.Write("g1.json", MdpJson.ToJson(PaperMdps.GambleOrSafe().With(gamma: 1.0)));
+        var path = _dir.Write("g1.json", MdpJson.ToJson(new MdpDocument(PaperMdps.GambleOrSafe(), gamma: 1.0)));
         CliRun.Of("values", path, "-r", "*=1").AssertCleanError(1, "gamma", "[0, 1)", "--gamma");
     }
 

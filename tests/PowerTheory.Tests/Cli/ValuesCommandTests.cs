@@ -118,8 +118,8 @@ public class ValuesCommandTests
     public void RewardsFileGammaFromMdpFileAndRewardsFieldAreUsed()
     {
         using var dir = new TempDirectory();
-        var mdp = PaperMdps.GambleOrSafe().With(gamma: 0.8, rewards: new[] { 0.0, 0.0, 1.0, 0.7 });
-        var mdpPath = dir.Write("gos.json", MdpJson.ToJson(mdp));
+        var mdp = PaperMdps.GambleOrSafe();
+        var mdpPath = dir.Write("gos.json", MdpJson.ToJson(new MdpDocument(mdp, gamma: 0.8, rewards: new[] { 0.0, 0.0, 1.0, 0.7 })));
         var rewardsPath = dir.Write("r.json", """{"s0": 0, "t1": 1, "t2": 1, "t3": 0}""");
         var expectedFromField = PolicyIteration.Solve(mdp, new[] { 0.0, 0.0, 1.0, 0.7 }, 0.8);
         var expectedFromFile = PolicyIteration.Solve(mdp, new[] { 0.0, 1.0, 1.0, 0.0 }, 0.8);
@@ -140,7 +140,7 @@ public class ValuesCommandTests
     {
         using var dir = new TempDirectory();
         var mdp = new MdpBuilder().AddStates("a,b", "c").AddAction("a,b", "go", "c").AddAction("c", "stay", "c").Build();
-        var path = dir.Write("comma.json", MdpJson.ToJson(mdp.With(rewards: new[] { 1.0, 2.0 })));
+        var path = dir.Write("comma.json", MdpJson.ToJson(new MdpDocument(mdp, rewards: new[] { 1.0, 2.0 })));
         var run = CliRun.Of("values", path, "-g", "0.5", "-f", "csv");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Err);
         Assert.That(run.OutLines[1], Is.EqualTo("\"a,b\",3,go"));

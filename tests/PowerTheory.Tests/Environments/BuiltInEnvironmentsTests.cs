@@ -25,7 +25,7 @@ public class BuiltInEnvironmentsTests
         var mdp = BuiltInEnvironments.Create(name);
         Assert.That(mdp.Name, Is.EqualTo(name));
         Assert.That(mdp.StateCount, Is.GreaterThan(0));
-        Assert.That(MdpJson.Parse(MdpJson.ToJson(mdp)), Is.EqualTo(mdp));
+        Assert.That(MdpJson.Parse(MdpJson.ToJson(mdp)).Mdp, Is.EqualTo(mdp));
         Assert.That(BuiltInEnvironments.Get(name).Description, Is.Not.Empty);
     }
 

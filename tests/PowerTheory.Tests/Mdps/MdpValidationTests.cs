@@ -1,3 +1,4 @@
+using PowerTheory.Solvers;
 using PowerTheory.Environments;
 using PowerTheory.Mdps;
 using PowerTheory.Mdps.Formats;
@@ -51,14 +52,21 @@ public class MdpValidationTests
     [Test]
     public void JsonRoundTripsToAnEqualMdp()
     {
-        foreach (var mdp in new[] { PaperMdps.OptspFigure1(), PaperMdps.GambleOrSafe().With(gamma: 0.9, rewards: new[] { 0, 1, 0.25, 0.6 }),
-                     Gridworld.FromAscii(GridMaps.Maze7, slip: 0.1) })
+        foreach (var document in new[]
+                 {
+                     new MdpDocument(PaperMdps.OptspFigure1()),
+                     new MdpDocument(PaperMdps.GambleOrSafe(), gamma: 0.9, rewards: new[] { 0, 1, 0.25, 0.6 }, rewardSpec: "uniform(0,1)"),
+                     new MdpDocument(Gridworld.FromAscii(GridMaps.Maze7, slip: 0.1)),
+                 })
         {
-            var once = MdpJson.Parse(MdpJson.ToJson(mdp));
+            var once = MdpJson.Parse(MdpJson.ToJson(document));
             var twice = MdpJson.Parse(MdpJson.ToJson(once));
-            Assert.That(once, Is.EqualTo(mdp));
+            Assert.That(once, Is.EqualTo(document));
             Assert.That(twice, Is.EqualTo(once));
+            Assert.That(once.Mdp.Name, Is.EqualTo(document.Mdp.Name));
+            Assert.That(once.Mdp.Labels, Is.EquivalentTo(document.Mdp.Labels));
         }
+        Assert.That(new MdpDocument(PaperMdps.GambleOrSafe(), gamma: 0.9), Is.Not.EqualTo(new MdpDocument(PaperMdps.GambleOrSafe(), gamma: 0.8)));
     }
 
     [Test]
@@ -79,19 +87,40 @@ public class MdpValidationTests
     }
 
     [Test]
-    public void RelabelStatesMovesNamesTransitionsAndRewards()
+    public void RelabelStatesMovesNamesAndTransitions()
     {
-        var mdp = PaperMdps.GambleOrSafe().With(rewards: new[] { 0.0, 1, 2, 3 });
+        var mdp = PaperMdps.GambleOrSafe();
         var phi = new[] { 3, 2, 1, 0 };
         var relabelled = mdp.RelabelStates(phi);
         for (int s = 0; s < 4; s++)
         {
             Assert.That(relabelled.StateNames[phi[s]], Is.EqualTo(mdp.StateNames[s]));
-            Assert.That(relabelled.Rewards![phi[s]], Is.EqualTo(mdp.Rewards![s]));
             for (int a = 0; a < mdp.ActionCount(s); a++)
             for (int t = 0; t < 4; t++)
                 Assert.That(relabelled.TransitionProbability(phi[s], a, phi[t]), Is.EqualTo(mdp.TransitionProbability(s, a, t)));
         }
         Assert.Throws<ArgumentException>(() => mdp.RelabelStates(new[] { 0, 0, 1, 2 }));
+    }
+
+    [Test]
+    public void EqualityIsStructuralSoPoliciesTransferBetweenEqualModels()
+    {
+        var mdp = PaperMdps.OptspFigure1();
+        var renamed = mdp.WithName("another name");
+        var reloaded = MdpJson.Parse(MdpJson.ToJson(new MdpDocument(mdp, gamma: 0.3, rewardSpec: "uniform(0,1)"))).Mdp;
+        var builder = new MdpBuilder("plain").AddStates(mdp.StateNames);
+        for (int s = 0; s < mdp.StateCount; s++)
+            for (int a = 0; a < mdp.ActionCount(s); a++)
+                builder.AddAction(mdp.StateNames[s], mdp.ActionName(s, a), mdp.StateNames[mdp.Successors(mdp.FirstStateAction(s) + a)[0]]);
+        var unlabelled = builder.Build();
+        var policy = PolicyIteration.Solve(mdp, Enumerable.Repeat(1.0, mdp.StateCount).ToArray(), 0.5).Policy;
+        foreach (var other in new[] { renamed, reloaded, unlabelled })
+        {
+            Assert.That(other, Is.EqualTo(mdp));
+            Assert.That(other.GetHashCode(), Is.EqualTo(mdp.GetHashCode()));
+            Assert.That(PolicyEvaluation.Evaluate(other, policy, new double[mdp.StateCount], 0.5), Has.Length.EqualTo(mdp.StateCount));
+        }
+        Assert.That(unlabelled.Labels, Is.Empty);
+        Assert.That(mdp.RelabelStates(Enumerable.Range(0, mdp.StateCount).Reverse().ToArray()), Is.Not.EqualTo(mdp));
     }
 }

@@ -7,8 +7,9 @@ namespace PowerTheory.Mdps.Formats;
 /// <summary>
 /// Reads and writes the canonical JSON MDP format:
 /// <c>{"name":…, "gamma":…, "states":[…], "transitions":{s:{a: "succ" | {succ: p, …}}}, "rewards":{s: v}, "reward":"spec", "labels":{s:"…"}}</c>.
-/// <c>states</c> fixes the state order. A deterministic action is written as its successor's name. Load → save → load
-/// gives an equal <see cref="Mdp"/>.
+/// <c>states</c> fixes the state order. A deterministic action is written as its successor's name. Reading gives an
+/// <see cref="MdpDocument"/>: the model and the file's γ, reward vector and reward spec beside it. Load → save → load
+/// gives an equal document.
 /// </summary>
 public static class MdpJson
 {
@@ -19,19 +20,19 @@ public static class MdpJson
         AllowDuplicateProperties = false, // {"states":[…],"states":[…]} is refused, at any depth, not "last one wins"
     };
 
-    /// <summary>Reads an MDP from a JSON file.</summary>
+    /// <summary>Reads an MDP file: the model and its stored settings.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="MdpValidationException">The JSON is malformed or describes an invalid MDP.</exception>
-    public static Mdp Load(string path)
+    public static MdpDocument Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"MDP file '{path}' does not exist.", path);
         return Parse(File.ReadAllText(path));
     }
 
-    /// <summary>Parses an MDP from JSON text.</summary>
+    /// <summary>Parses an MDP document from JSON text.</summary>
     /// <exception cref="MdpValidationException">The JSON is malformed or describes an invalid MDP.</exception>
-    public static Mdp Parse(string json)
+    public static MdpDocument Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         JsonDocument doc;
@@ -56,6 +57,9 @@ public static class MdpJson
             if (root.ValueKind != JsonValueKind.Object)
                 throw new MdpValidationException("$", $"the MDP must be a JSON object; got {root.ValueKind}.");
             var builder = new MdpBuilder();
+            double? fileGamma = null;
+            string? rewardSpec = null;
+            double[]? fileRewards = null;
             foreach (var prop in root.EnumerateObject())
             {
                 switch (prop.Name)
@@ -74,10 +78,10 @@ public static class MdpJson
             {
                 if (gamma.ValueKind != JsonValueKind.Number || !gamma.TryGetDouble(out var g))
                     throw new MdpValidationException("gamma", "field 'gamma' must be a number in [0, 1].");
-                builder.Gamma = g;
+                fileGamma = g;
             }
             if (root.TryGetProperty("reward", out var spec))
-                builder.RewardSpec = spec.ValueKind == JsonValueKind.String ? spec.GetString()
+                rewardSpec = spec.ValueKind == JsonValueKind.String ? spec.GetString()
                     : throw new MdpValidationException("reward", "field 'reward' must be a distribution spec string such as \"uniform(0,1)\".");
 
             if (!root.TryGetProperty("states", out var states))
@@ -163,7 +167,7 @@ public static class MdpJson
                 if (missing >= 0)
                     throw new MdpValidationException($"rewards.{stateNames[missing]}",
                         $"rewards give no value for state '{stateNames[missing]}'; give every state a reward.");
-                builder.SetRewards(r);
+                fileRewards = r;
             }
             if (root.TryGetProperty("labels", out var labels))
             {
@@ -176,20 +180,24 @@ public static class MdpJson
                     builder.SetLabel(lp.Name, lp.Value.GetString()!);
                 }
             }
-            return builder.Build();
+            return new MdpDocument(builder.Build(), fileGamma, fileRewards, rewardSpec);
         }
     }
 
-    /// <summary>Serialises an MDP to canonical JSON (indented).</summary>
-    public static string ToJson(Mdp mdp, bool indented = true)
+    /// <summary>Serialises a model without stored settings to canonical JSON.</summary>
+    public static string ToJson(Mdp mdp, bool indented = true) => ToJson(new MdpDocument(mdp), indented);
+
+    /// <summary>Serialises a document (the model and its settings) to canonical JSON.</summary>
+    public static string ToJson(MdpDocument document, bool indented = true)
     {
-        ArgumentNullException.ThrowIfNull(mdp);
+        ArgumentNullException.ThrowIfNull(document);
+        var mdp = document.Mdp;
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
         {
             w.WriteStartObject();
             if (mdp.Name is not null) w.WriteString("name", mdp.Name);
-            if (mdp.Gamma is { } g) w.WriteNumber("gamma", g);
+            if (document.Gamma is { } g) w.WriteNumber("gamma", g);
             w.WriteStartArray("states");
             foreach (var s in mdp.StateNames) w.WriteStringValue(s);
             w.WriteEndArray();
@@ -217,13 +225,13 @@ public static class MdpJson
                 w.WriteEndObject();
             }
             w.WriteEndObject();
-            if (mdp.Rewards is { } rewards)
+            if (document.Rewards is { } rewards)
             {
                 w.WriteStartObject("rewards");
                 for (int s = 0; s < mdp.StateCount; s++) w.WriteNumber(mdp.StateNames[s], rewards[s]);
                 w.WriteEndObject();
             }
-            if (mdp.RewardSpec is not null) w.WriteString("reward", mdp.RewardSpec);
+            if (document.RewardSpec is not null) w.WriteString("reward", document.RewardSpec);
             if (mdp.Labels.Count > 0)
             {
                 w.WriteStartObject("labels");
@@ -236,8 +244,11 @@ public static class MdpJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>Writes an MDP to a JSON file.</summary>
-    public static void Save(Mdp mdp, string path) => File.WriteAllText(path, ToJson(mdp) + "\n");
+    /// <summary>Writes a model without stored settings to a JSON file.</summary>
+    public static void Save(Mdp mdp, string path) => Save(new MdpDocument(mdp), path);
+
+    /// <summary>Writes a document to a JSON file.</summary>
+    public static void Save(MdpDocument document, string path) => File.WriteAllText(path, ToJson(document) + "\n");
 
     private static string FirstSentence(string message)
     {

@@ -4,6 +4,7 @@ using PowerTheory.Cli.Common;
 using PowerTheory.Power;
 using PowerTheory.Rewards;
 using Spectre.Console;
+using PowerTheory.Serialization;
 
 namespace PowerTheory.Cli.Commands;
 

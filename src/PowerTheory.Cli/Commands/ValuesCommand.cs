@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PowerTheory.Cli.Common;
 using PowerTheory.Mdps;
+using PowerTheory.Serialization;
 using PowerTheory.Solvers;
 using Spectre.Console;
 
@@ -107,35 +108,8 @@ public static class ValuesCommand
         context.Write(table);
     }
 
-    private static void WriteJson(CliContext context, OptimalValues result)
-    {
-        var mdp = result.Mdp;
-        JsonOutput.Write(context.Out, w =>
-        {
-            w.WriteStartObject();
-            w.WriteNumber("gamma", result.Gamma);
-            w.WriteString("method", result.Method.Name());
-            w.WriteNumber("errorBound", result.ErrorBound);
-            DegradationOutput.WriteJson(w, result.Degradations);
-            w.WriteStartArray("states");
-            for (int s = 0; s < mdp.StateCount; s++)
-            {
-                w.WriteStartObject();
-                w.WriteString("state", mdp.StateNames[s]);
-                w.WriteNumber("value", result[s]);
-                w.WriteNumber("reward", result.Rewards[s]);
-                w.WriteStartArray("optimalActions");
-                foreach (var a in OptimalActionNames(result, s)) w.WriteStringValue(a);
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteStartObject("policy");
-            for (int s = 0; s < mdp.StateCount; s++) w.WriteString(mdp.StateNames[s], PolicyAction(result, s));
-            w.WriteEndObject();
-            w.WriteEndObject();
-        });
-    }
+    private static void WriteJson(CliContext context, OptimalValues result) =>
+        JsonOutput.Write(context.Out, w => OptimalValuesJson.Write(w, result));
 
     private static void WriteCsv(CliContext context, OptimalValues result)
     {

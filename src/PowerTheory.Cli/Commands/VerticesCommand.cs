@@ -4,6 +4,7 @@ using System.Text.Json;
 using PowerTheory.Cli.Common;
 using PowerTheory.Mdps;
 using PowerTheory.Polytope;
+using PowerTheory.Serialization;
 using Spectre.Console;
 
 namespace PowerTheory.Cli.Commands;
@@ -111,7 +112,7 @@ public static class VerticesCommand
         w.WriteNumber("nonDominatedCount", report.NonDominatedCount);
         w.WriteBoolean("complete", report.IsComplete);
         w.WriteString("method", report.Method);
-        DegradationOutput.WriteJson(w, report.Degradations);
+        DegradationsJson.Write(w, report.Degradations);
         w.WriteStartArray("nonDominated");
         foreach (var e in report.NonDominated)
         {

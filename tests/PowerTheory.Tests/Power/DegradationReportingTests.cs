@@ -4,6 +4,7 @@ using PowerTheory.Internal;
 using PowerTheory.Mdps;
 using PowerTheory.Power;
 using PowerTheory.Solvers;
+using PowerTheory.Serialization;
 
 namespace PowerTheory.Tests.Power;
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using PowerTheory.Environments;
 using PowerTheory.Power;
+using PowerTheory.Serialization;
 
-namespace PowerTheory.Tests.Power;
+namespace PowerTheory.Tests.Serialization;
 
 /// <summary>The JSON contract of docs/cli.md for <c>powertheory power</c>.</summary>
 public class PowerResultJsonTests

@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using PowerTheory.Power;
 
-namespace PowerTheory.Power;
+namespace PowerTheory.Serialization;
 
 /// <summary>
 /// Writes a <see cref="PowerResult"/> in the machine-readable format of docs/cli.md (<c>powertheory power --format json</c>):
@@ -17,10 +17,7 @@ public static class PowerResultJson
     public static string ToJson(PowerResult result, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
-            Write(writer, result);
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return JsonText.Of(w => Write(w, result), indented);
     }
 
     /// <summary>Writes <paramref name="result"/> to <paramref name="writer"/>.</summary>
@@ -43,9 +40,7 @@ public static class PowerResultJson
         w.WriteStartObject();
         w.WriteNumber("gamma", at.Gamma);
         w.WriteNumber("samples", result.Samples);
-        w.WriteStartObject("degradations");
-        foreach (var (what, count) in result.Degradations) w.WriteNumber(what, count);
-        w.WriteEndObject();
+        DegradationsJson.Write(w, result.Degradations);
         w.WriteNumber("seed", result.Seed);
         w.WriteString("reward", result.RewardSpec);
         w.WriteStartArray("states");

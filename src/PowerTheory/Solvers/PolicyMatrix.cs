@@ -139,10 +139,20 @@ internal sealed class PolicyMatrix
         double scale = Math.Max(rhs.InfinityNorm(), double.Epsilon);
         var x = Vector<double>.Build.Dense(_n);
         // Iterative refinement: repeat preconditioned BiCGStab on the residual until the certified bound is met.
+        bool fixedPoint = false;
+        double previous = double.PositiveInfinity;
         for (int round = 0; round < 20; round++)
         {
             var residual = rhs - a * x;
-            if (residual.InfinityNorm() <= 1e-12 * scale) return x.ToArray();
+            double norm = residual.InfinityNorm();
+            if (norm <= 1e-12 * scale) return x.ToArray();
+            if (!fixedPoint && norm > 0.1 * previous)
+            {
+                // BiCGStab stagnates (a round cut the residual less than tenfold): switch to the guaranteed iteration.
+                Internal.DegradationScope.Record("a sparse policy evaluation fell back from BiCGStab (stagnation) to fixed-point sweeps");
+                fixedPoint = true;
+            }
+            previous = norm;
             // The inner tolerance is modest on purpose: a 2-norm residual of 1e-13 relative is often below what
             // BiCGStab can reach in double precision, so it would stagnate to the iteration cap; the outer refinement
             // rounds (each on the freshly computed residual) deliver the final 1e-12 ∞-norm certificate.
@@ -152,15 +162,66 @@ internal sealed class PolicyMatrix
                 new DivergenceStopCriterion<double>(),
                 new FailureStopCriterion<double>());
             var dx = Vector<double>.Build.Dense(_n);
-            new BiCgStab().Solve(a, residual, dx, iterator, new DiagonalPreconditioner());
+            if (fixedPoint)
+            {
+                dx = FixedPoint(a, residual, transposed);
+            }
+            else try
+            {
+                new BiCgStab().Solve(a, residual, dx, iterator, new DiagonalPreconditioner());
+            }
+            catch (MathNet.Numerics.NumericalBreakdownException)
+            {
+                // BiCGStab can break down (a zero inner product), e.g. on a single-goal reward over a 10⁴-state slippery
+                // grid. The fixed-point iteration always converges: I − γT_π is a γ-contraction away from I.
+                Internal.DegradationScope.Record("a sparse policy evaluation fell back from BiCGStab (numerical breakdown) to fixed-point sweeps");
+                fixedPoint = true;
+                dx = FixedPoint(a, residual, transposed);
+            }
+            if (!double.IsFinite(dx.InfinityNorm()))
+            {
+                // A failed Krylov solve can also return non-finite entries without throwing: never let them through.
+                Internal.DegradationScope.Record("a sparse policy evaluation fell back from BiCGStab (non-finite iterate) to fixed-point sweeps");
+                fixedPoint = true;
+                dx = FixedPoint(a, residual, transposed);
+            }
             x += dx;
         }
         var final = rhs - a * x;
-        if (final.InfinityNorm() > 1e-9 * scale)
+        if (!(final.InfinityNorm() <= 1e-9 * scale))
             throw new InvalidOperationException(
                 $"the sparse policy-evaluation solve did not converge (residual {final.InfinityNorm():G3} for right-hand side of size {scale:G3}).");
         if (final.InfinityNorm() > 1e-12 * scale)
             Internal.DegradationScope.Record("a sparse policy evaluation was accepted at a relative residual between 1e-12 (its target) and 1e-9 after 20 refinement rounds");
         return x.ToArray();
+    }
+
+    /// <summary>Solves A·y = c with A = I − γT_π (or its transpose) by the fixed-point iteration y ← c + (I − A)·y, a
+    /// γ-contraction in the ∞-norm (rows of T_π sum to 1) or, for the transpose, the 1-norm; stops once the bound
+    /// γ/(1−γ)·‖y_{k+1} − y_k‖ on the error is below 1e-13 of ‖c‖ or stops improving (the rounding floor).</summary>
+    private Vector<double> FixedPoint(Matrix<double> a, Vector<double> c, bool transposed)
+    {
+        var y = c.Clone();
+        double scale = Math.Max(c.InfinityNorm(), double.Epsilon);
+        double factor = _gamma / (1 - _gamma);
+        double best = double.PositiveInfinity;
+        for (int stall = 0, sweep = 0; stall < 64 && sweep < 10_000_000; sweep++)
+        {
+            var next = c + y - a * y;
+            double change = transposed ? (next - y).L1Norm() : (next - y).InfinityNorm();
+            y = next;
+            double bound = factor * change;
+            if (bound <= 1e-13 * scale) break;
+            if (bound < best)
+            {
+                best = bound;
+                stall = 0;
+            }
+            else
+            {
+                stall++;
+            }
+        }
+        return y;
     }
 }

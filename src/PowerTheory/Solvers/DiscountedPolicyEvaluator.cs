@@ -5,7 +5,8 @@ namespace PowerTheory.Solvers;
 /// <summary>
 /// Exact evaluation of a deterministic policy at a discount γ ∈ [0,1): V^π = (I − γT_π)⁻¹·r (docs/theory.md §5.1). The
 /// swappable part of <see cref="HowardIteration"/>: <see cref="FunctionalGraphPolicyEvaluator"/> on deterministic MDPs
-/// (paths to cycles, O(|S|)), <see cref="DenseLuPolicyEvaluator"/> up to <see cref="PolicyMatrix.DenseLimit"/> states,
+/// (paths to cycles, O(|S|)), <see cref="BandedLuPolicyEvaluator"/> on stochastic MDPs whose transition graph has a narrow
+/// band, else <see cref="DenseLuPolicyEvaluator"/> up to <see cref="PolicyMatrix.DenseLimit"/> states and
 /// <see cref="SparseIterativePolicyEvaluator"/> above. Policies are given as one global state-action index per state.
 /// </summary>
 internal abstract class DiscountedPolicyEvaluator(Mdp mdp, double gamma)
@@ -30,9 +31,26 @@ internal abstract class DiscountedPolicyEvaluator(Mdp mdp, double gamma)
     /// <summary>Forgets any cached factorisation (so results depend only on the calls since).</summary>
     public virtual void Forget() { }
 
-    /// <summary>The evaluator for the MDP's shape: functional graph (deterministic), dense LU (small), sparse iterative.</summary>
-    public static DiscountedPolicyEvaluator For(Mdp mdp, double gamma) =>
-        mdp.IsDeterministic ? new FunctionalGraphPolicyEvaluator(mdp, gamma)
-        : mdp.StateCount <= PolicyMatrix.DenseLimit ? new DenseLuPolicyEvaluator(mdp, gamma)
-        : new SparseIterativePolicyEvaluator(mdp, gamma);
+    /// <summary>The largest band (in doubles, 512 MB) a banded factorisation may use.</summary>
+    public const long MaxBandDoubles = 64L << 20;
+
+    /// <summary>The largest MDP for which the band ordering is computed (its cost and memory are linear in the transitions).</summary>
+    public const int MaxOrderedStates = 200_000;
+
+    /// <summary>The evaluator for the MDP's shape: functional graph (deterministic); for stochastic MDPs the banded LU in
+    /// reverse Cuthill–McKee order when its band fits in <see cref="MaxBandDoubles"/> and costs less than a dense
+    /// factorisation, otherwise the dense LU (small) or the sparse iterative solve (large).</summary>
+    public static DiscountedPolicyEvaluator For(Mdp mdp, double gamma)
+    {
+        if (mdp.IsDeterministic) return new FunctionalGraphPolicyEvaluator(mdp, gamma);
+        int n = mdp.StateCount;
+        if (n <= MaxOrderedStates)
+        {
+            var ordering = BandOrdering.Of(mdp);
+            if (BandedLuPolicyEvaluator.BandSize(mdp, ordering) <= MaxBandDoubles
+                && BandedLuPolicyEvaluator.FactorCost(mdp, ordering) < (double)n * n * n / 3)
+                return new BandedLuPolicyEvaluator(mdp, gamma, ordering);
+        }
+        return n <= PolicyMatrix.DenseLimit ? new DenseLuPolicyEvaluator(mdp, gamma) : new SparseIterativePolicyEvaluator(mdp, gamma);
+    }
 }

@@ -1,3 +1,4 @@
+using PowerTheory.Budgets;
 using BenchmarkDotNet.Attributes;
 using PowerTheory.Environments;
 using PowerTheory.Mdps;
@@ -53,7 +54,7 @@ public class PolytopeBenchmarks
     [Benchmark]
     public int Map20FirstStateBudgeted()
     {
-        var set = NonDominatedSearch.Run(_map, 0, Gamma, new NonDominatedSearchOptions { MaxNodes = 100_000 });
+        var set = NonDominatedSearch.Run(_map, 0, Gamma, new NonDominatedSearchOptions { Budget = new SearchBudget(100_000, double.PositiveInfinity) });
         return set.Count;
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using PowerTheory.Budgets;
 using PowerTheory.Cli.Common;
 using PowerTheory.Mdps;
 using PowerTheory.Polytope;
@@ -19,6 +19,10 @@ public static class VerticesCommand
     /// <summary>The γ used when neither <c>--gamma</c> nor the file gives one (non-domination does not depend on γ).</summary>
     public const double DefaultGamma = 0.37;
 
+    /// <summary>The default of <c>--max-vertices</c>: every vertex prints |S| witness entries, so the command keeps fewer
+    /// than the library's default.</summary>
+    public const int DefaultMaxVertices = 1000;
+
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
@@ -32,9 +36,15 @@ public static class VerticesCommand
         };
         var average = new Option<bool>("--average") { Description = "Recurrent state distributions (γ → 1): RSD(s) and RSD_nd(s)." };
         var format = OutputFormatOption.Create();
+        var budget = BudgetOptions.Create(SearchBudget.DefaultMaxNodes, 8);
+        var maxVertices = new Option<int?>("--max-vertices")
+        {
+            Description = $"The most non-dominated distributions to collect and print (default {DefaultMaxVertices}; this bounds memory and output).",
+            HelpName = "M",
+        };
         var command = new Command("vertices", "Non-dominated visit distributions F_nd(s) (or RSD_nd(s) with --average), with policies.")
         {
-            mdpArgument, state, allStates, gamma, average, format,
+            mdpArgument, state, allStates, gamma, average, format, budget.Nodes, budget.Seconds, maxVertices,
         };
         command.SetAction(parseResult =>
         {
@@ -61,27 +71,41 @@ public static class VerticesCommand
                         ? $"default {Numbers.RoundTrip(DefaultGamma)}: the file's gamma {Numbers.RoundTrip(endpoint)} is an endpoint, where visit vectors are limits; F_nd(s) is the same set at every gamma in (0, 1), so the vectors are shown at {Numbers.RoundTrip(DefaultGamma)} (use --average for gamma -> 1)"
                         : $"default {Numbers.RoundTrip(DefaultGamma)}: no --gamma and no gamma in the file; F_nd(s) is the same set at every gamma in (0, 1)";
             }
+            var defaults = new VertexReportOptions();
+            var searchBudget = budget.Parse(parseResult, avg ? defaults.EnumerationBudget : defaults.Search.Budget);
+            int vertexLimit = parseResult.GetValue(maxVertices) ?? DefaultMaxVertices;
+            if (vertexLimit <= 0) throw new CliUsageException($"--max-vertices must be positive; got {vertexLimit}.");
+            var options = avg
+                ? defaults with { EnumerationBudget = searchBudget }
+                : defaults with { Search = defaults.Search with { Budget = searchBudget, MaxVertices = vertexLimit } };
             IReadOnlyList<VertexReport> reports;
             if (all)
             {
-                reports = avg ? VertexReport.AverageForAllStates(mdp) : VertexReport.DiscountedForAllStates(mdp, g);
+                reports = avg ? VertexReport.AverageForAllStates(mdp, options) : VertexReport.DiscountedForAllStates(mdp, g, options);
             }
             else
             {
                 if (!mdp.TryGetStateIndex(stateName!, out int s))
                     throw new CliUsageException($"--state: unknown state '{stateName}'.");
-                reports = [avg ? VertexReport.Average(mdp, s) : VertexReport.Discounted(mdp, s, g)];
+                reports = [avg ? VertexReport.Average(mdp, s, options) : VertexReport.Discounted(mdp, s, g, options)];
             }
             if (gammaSource is not null && gammaSource.StartsWith("default", StringComparison.Ordinal))
                 context.Diagnostic($"note: vertices at gamma = {gammaSource}.");
-            foreach (var r in reports) DegradationOutput.Warn(context, r.Degradations);
+            foreach (var r in reports)
+            {
+                DegradationOutput.Warn(context, r.Degradations);
+                if (!r.IsComplete)
+                    context.Diagnostic($"warning: state {r.State}: partial answer, {r.Outcome.Describe()}; the {r.NonDominatedCount} listed " +
+                        (r.IsAverage ? "are non-dominated among the recurrent distributions found." : "are each certified, others may exist.") +
+                        " Raise --budget/--seconds/--max-vertices for more.");
+            }
             switch (outputFormat)
             {
                 case OutputFormat.Json:
                     JsonOutput.Write(context.Out, w =>
                     {
                         if (all) w.WriteStartArray();
-                        foreach (var r in reports) WriteJson(w, r, gammaSource);
+                        foreach (var r in reports) VertexReportJson.Write(w, r, gammaSource);
                         if (all) w.WriteEndArray();
                     });
                     break;
@@ -97,43 +121,6 @@ public static class VerticesCommand
         return command;
     }
 
-    private static void WriteJson(Utf8JsonWriter w, VertexReport report, string? gammaSource)
-    {
-        w.WriteStartObject();
-        w.WriteString("state", report.State);
-        if (report.Gamma is { } g)
-        {
-            w.WriteNumber("gamma", g);
-            w.WriteString("gammaSource", gammaSource);
-        }
-        else w.WriteBoolean("average", true);
-        if (report.VisitDistributionCount is { } k) w.WriteNumber("visitDistributionCount", k);
-        else w.WriteNull("visitDistributionCount");
-        w.WriteNumber("nonDominatedCount", report.NonDominatedCount);
-        w.WriteBoolean("complete", report.IsComplete);
-        w.WriteString("method", report.Method);
-        DegradationsJson.Write(w, report.Degradations);
-        w.WriteStartArray("nonDominated");
-        foreach (var e in report.NonDominated)
-        {
-            w.WriteStartObject();
-            w.WriteStartObject("policy");
-            foreach (var (s, a) in e.Policy) w.WriteString(s, a);
-            w.WriteEndObject();
-            w.WriteStartObject("visits");
-            foreach (var (s, x) in e.Visits) w.WriteNumber(s, x);
-            w.WriteEndObject();
-            w.WriteStartObject("witness");
-            foreach (var (s, x) in e.Witness) w.WriteNumber(s, x);
-            w.WriteEndObject();
-            if (e.Margin is { } m) w.WriteNumber("margin", m);
-            else w.WriteNull("margin");
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
     private static void WriteText(CliContext context, IReadOnlyList<VertexReport> reports, string? gammaSource)
     {
         foreach (var report in reports)
@@ -142,23 +129,32 @@ public static class VerticesCommand
             string count = report.VisitDistributionCount is { } k ? k.ToString(CultureInfo.InvariantCulture) : "over budget";
             context.Out.WriteLine(
                 $"state {report.State}, {where}: {count} distinct, {report.NonDominatedCount} non-dominated " +
-                $"({(report.IsComplete ? "complete" : "INCOMPLETE: search budget reached")}, {report.Method})");
+                $"({(report.IsComplete ? "complete" : "INCOMPLETE: " + report.Outcome.Describe())}, {report.Method})");
+            if (report.NonDominatedCount > TableLimit)
+            {
+                // A table of thousands of rows is built in memory before it renders; plain lines stream.
+                int row = 1;
+                foreach (var e in report.NonDominated) context.Out.WriteLine($"  {row++}  {PolicyText(e)}  |  {VisitsText(e)}");
+                continue;
+            }
             var table = new Table { Border = TableBorder.Simple };
             table.AddColumn("#");
             table.AddColumn("policy (reachable states)");
             table.AddColumn("visits (non-zero)");
             int i = 1;
             foreach (var e in report.NonDominated)
-            {
-                table.AddRow(
-                    (i++).ToString(CultureInfo.InvariantCulture),
-                    Markup.Escape(string.Join(" ", e.Policy.Select(p => $"{p.Key}:{p.Value}"))),
-                    Markup.Escape(string.Join(" ", e.Visits.Where(v => v.Value != 0)
-                        .Select(v => $"{v.Key}={v.Value.ToString("G5", CultureInfo.InvariantCulture)}"))));
-            }
+                table.AddRow((i++).ToString(CultureInfo.InvariantCulture), Markup.Escape(PolicyText(e)), Markup.Escape(VisitsText(e)));
             context.Write(table);
         }
     }
+
+    /// <summary>Reports with more entries than this print plain lines instead of a table.</summary>
+    private const int TableLimit = 200;
+
+    private static string PolicyText(VertexReportEntry e) => string.Join(" ", e.Policy.Select(p => $"{p.Key}:{p.Value}"));
+
+    private static string VisitsText(VertexReportEntry e) =>
+        string.Join(" ", e.Visits.Where(v => v.Value != 0).Select(v => $"{v.Key}={v.Value.ToString("G5", CultureInfo.InvariantCulture)}"));
 
     private static void WriteCsv(CliContext context, Mdp mdp, IReadOnlyList<VertexReport> reports)
     {

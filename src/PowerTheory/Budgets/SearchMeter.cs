@@ -8,9 +8,7 @@ namespace PowerTheory.Budgets;
 /// </summary>
 public sealed class SearchMeter
 {
-    private const int ClockInterval = 256;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private int _sinceClock;
 
     internal SearchMeter(SearchBudget budget) => Budget = budget;
 
@@ -27,7 +25,7 @@ public sealed class SearchMeter
     public bool Exhausted => Stop != SearchStop.Completed;
 
     /// <summary>Counts <paramref name="nodes"/> more nodes; returns false (and stays false) once a limit is reached.
-    /// The clock is read every few hundred calls, so a call is cheap.</summary>
+    /// </summary>
     public bool TryCount(long nodes = 1)
     {
         if (Exhausted) return false;
@@ -38,16 +36,20 @@ public sealed class SearchMeter
             Stop = SearchStop.NodeBudget;
             return false;
         }
-        if (++_sinceClock >= ClockInterval)
+        // The clock is read at every node (a few tens of nanoseconds): nodes range from microseconds (a graph test) to
+        // seconds (a large LP), so reading it only every so many nodes could overshoot the time budget by minutes.
+        if (_clock.Elapsed.TotalSeconds > Budget.MaxSeconds)
         {
-            _sinceClock = 0;
-            if (_clock.Elapsed.TotalSeconds > Budget.MaxSeconds)
-            {
-                Stop = SearchStop.TimeBudget;
-                return false;
-            }
+            Stop = SearchStop.TimeBudget;
+            return false;
         }
         return true;
+    }
+
+    /// <summary>Stops the search because its answer reached a size limit (see <see cref="SearchStop.ResultLimit"/>).</summary>
+    public void StopAtResultLimit()
+    {
+        if (!Exhausted) Stop = SearchStop.ResultLimit;
     }
 
     /// <summary>The outcome so far: how the search ended, the nodes used and the time taken.</summary>

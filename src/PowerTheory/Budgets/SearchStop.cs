@@ -11,4 +11,7 @@ public enum SearchStop
 
     /// <summary>The time budget was reached; the answer is partial.</summary>
     TimeBudget,
+
+    /// <summary>The limit on the size of the answer (which bounds its memory) was reached; the answer is partial.</summary>
+    ResultLimit,
 }

@@ -1,3 +1,4 @@
+using PowerTheory.Budgets;
 using Google.OrTools.LinearSolver;
 using PowerTheory.Internal;
 using PowerTheory.Mdps;
@@ -15,8 +16,8 @@ public static partial class NonDominatedSearch
         private readonly int[] _reach;
         private readonly Stack<double[]> _values = new();
 
-        public LinearProgramSearcher(ReachablePolicyTree tree, double gamma, long maxNodes, int maxVertices, double tolerance)
-            : base(tree, gamma, maxNodes, maxVertices)
+        public LinearProgramSearcher(ReachablePolicyTree tree, double gamma, SearchMeter meter, int maxVertices, double tolerance)
+            : base(tree, gamma, meter, maxVertices)
         {
             _tolerance = tolerance;
             _reach = ReachablePolicyTree.ReachableStates(tree.Mdp, tree.Start);

@@ -1,3 +1,4 @@
+using PowerTheory.Budgets;
 using PowerTheory.Internal;
 using PowerTheory.Mdps;
 using PowerTheory.Visits;
@@ -47,17 +48,16 @@ public static partial class NonDominatedSearch
         MdpPreconditions.CheckState(mdp, start, nameof(start));
         Preconditions.CheckOpenDiscount(gamma);
         options ??= new NonDominatedSearchOptions();
-        if (options.MaxNodes <= 0)
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxNodes, $"MaxNodes must be positive; got {options.MaxNodes}.");
+        ArgumentNullException.ThrowIfNull(options.Budget, "options.Budget");
         if (options.MaxVertices <= 0)
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxVertices, $"MaxVertices must be positive; got {options.MaxVertices}.");
         Preconditions.CheckTolerance(options.Tolerance, "options.Tolerance");
         var tree = new ReachablePolicyTree(mdp, start);
         Searcher searcher = mdp.IsDeterministic && !options.ForceLinearProgram
-            ? new GraphSearcher(tree, gamma, options.MaxNodes, options.MaxVertices)
-            : new LinearProgramSearcher(tree, gamma, options.MaxNodes, options.MaxVertices, options.Tolerance);
-        bool finished = tree.Walk(searcher);
-        return new NonDominatedSet(mdp, start, gamma, searcher.Vertices.ToArray(), finished, searcher.Nodes, searcher.Method);
+            ? new GraphSearcher(tree, gamma, options.Budget.Start(), options.MaxVertices)
+            : new LinearProgramSearcher(tree, gamma, options.Budget.Start(), options.MaxVertices, options.Tolerance);
+        tree.Walk(searcher);
+        return new NonDominatedSet(mdp, start, gamma, searcher.Vertices.ToArray(), searcher.Meter.Outcome(), searcher.Method);
     }
 
     /// <summary>Runs the search from a state given by name.</summary>
@@ -104,33 +104,30 @@ public static partial class NonDominatedSearch
 
     private abstract class Searcher : ReachablePolicyTree.IVisitor
     {
-        protected Searcher(ReachablePolicyTree tree, double gamma, long maxNodes, int maxVertices)
+        protected Searcher(ReachablePolicyTree tree, double gamma, SearchMeter meter, int maxVertices)
         {
             MaxVertices = maxVertices;
             Tree = tree;
             Gamma = gamma;
-            MaxNodes = maxNodes;
-            ReachSetSize = ReachablePolicyTree.ReachableStates(tree.Mdp, tree.Start).Length;
+            Meter = meter;
+            ReachSetSize = Reachability.AnyPolicy(tree.Mdp, tree.Start).Length;
         }
 
         protected ReachablePolicyTree Tree { get; }
         protected double Gamma { get; }
-        private long MaxNodes { get; }
+        public SearchMeter Meter { get; }
         private int MaxVertices { get; }
         protected int ReachSetSize { get; }
         public List<NonDominatedVertex> Vertices { get; } = new();
-        public long Nodes { get; private set; }
         public abstract string Method { get; }
-        protected bool BudgetExceeded { get; set; }
         private readonly Stack<bool> _entered = new();
 
-        public bool StopRequested => BudgetExceeded;
+        public bool StopRequested => Meter.Exhausted;
 
         public bool Enter(int depth, int state, int action)
         {
-            if (BudgetExceeded || ++Nodes > MaxNodes)
+            if (!Meter.TryCount())
             {
-                BudgetExceeded = true;
                 _entered.Push(false);
                 return false;
             }
@@ -149,11 +146,11 @@ public static partial class NonDominatedSearch
 
         public bool Leaf(ReachablePolicyTree tree)
         {
-            if (BudgetExceeded) return false;
+            if (Meter.Exhausted) return false;
             if (Vertices.Count >= MaxVertices)
             {
                 // One more vertex exists than the caller wants: stop, reporting an incomplete result.
-                BudgetExceeded = true;
+                Meter.StopAtResultLimit();
                 return false;
             }
             var v = LeafValues();
@@ -179,8 +176,8 @@ public static partial class NonDominatedSearch
         private int _stampValue;
         private readonly Stack<int> _dfs = new();
 
-        public GraphSearcher(ReachablePolicyTree tree, double gamma, long maxNodes, int maxVertices)
-            : base(tree, gamma, maxNodes, maxVertices)
+        public GraphSearcher(ReachablePolicyTree tree, double gamma, SearchMeter meter, int maxVertices)
+            : base(tree, gamma, meter, maxVertices)
         {
             int n = tree.Mdp.StateCount;
             _out = new List<int>[n];

@@ -1,15 +1,17 @@
+using PowerTheory.Budgets;
+
 namespace PowerTheory.Polytope;
 
 /// <summary>Options of <see cref="NonDominatedSearch"/>.</summary>
 public sealed record NonDominatedSearchOptions
 {
-    /// <summary>The largest number of search-tree nodes (one per tentative (state, action) assignment) to explore; when it
-    /// is reached the search stops and reports an incomplete result. Default 2,000,000.</summary>
-    public long MaxNodes { get; init; } = 2_000_000;
+    /// <summary>The search budget: search-tree nodes (one per tentative (state, action) assignment) and wall seconds. When
+    /// either is reached the search stops and reports an incomplete result. Default: 2,000,000 nodes, 10 s.</summary>
+    public SearchBudget Budget { get; init; } = SearchBudget.Default;
 
-    /// <summary>The largest number of vertices to collect (each holds two |S|-vectors); when it is reached the search stops
-    /// and reports an incomplete result. Default 100,000.</summary>
-    public int MaxVertices { get; init; } = 100_000;
+    /// <summary>The largest number of vertices to collect (each holds about three |S|-vectors, so this bounds memory); when
+    /// it is reached the search stops and reports an incomplete result. Default 10,000.</summary>
+    public int MaxVertices { get; init; } = 10_000;
 
     /// <summary>Use the linear-programming feasibility test even on deterministic MDPs (where an exact graph test is
     /// equivalent and much faster). For cross-checks.</summary>

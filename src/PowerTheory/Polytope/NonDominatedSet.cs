@@ -1,3 +1,4 @@
+using PowerTheory.Budgets;
 using PowerTheory.Mdps;
 
 namespace PowerTheory.Polytope;
@@ -14,15 +15,13 @@ public sealed class NonDominatedSet
 
     private readonly NonDominatedVertex[] _vertices;
 
-    internal NonDominatedSet(Mdp mdp, int start, double gamma, NonDominatedVertex[] vertices, bool isComplete,
-        long nodesExplored, string method)
+    internal NonDominatedSet(Mdp mdp, int start, double gamma, NonDominatedVertex[] vertices, SearchOutcome outcome, string method)
     {
         Mdp = mdp;
         Start = start;
         Gamma = gamma;
         _vertices = vertices;
-        IsComplete = isComplete;
-        NodesExplored = nodesExplored;
+        Outcome = outcome;
         Method = method;
     }
 
@@ -42,11 +41,15 @@ public sealed class NonDominatedSet
     public int Count => _vertices.Length;
 
     /// <summary>True when the search finished: the list is then exactly F_nd(s) (proved, see <see cref="NonDominatedSearch"/>).
-    /// False when it stopped at the node budget: every listed vertex is still certified, but others may exist.</summary>
-    public bool IsComplete { get; }
+    /// False when it stopped at a budget (<see cref="Outcome"/> says which): every listed vertex is still certified, but
+    /// others may exist.</summary>
+    public bool IsComplete => Outcome.IsComplete;
+
+    /// <summary>How the search ended (exhaustive, or which budget stopped it), its nodes, time and budget.</summary>
+    public SearchOutcome Outcome { get; }
 
     /// <summary>Search-tree nodes explored.</summary>
-    public long NodesExplored { get; }
+    public long NodesExplored => Outcome.Nodes;
 
     /// <summary>How the subtrees were tested: <c>preference-graph</c> (deterministic MDPs) or <c>linear-program</c>.</summary>
     public string Method { get; }

@@ -1,3 +1,4 @@
+using PowerTheory.Budgets;
 using PowerTheory.Internal;
 using PowerTheory.Mdps;
 using PowerTheory.Visits;
@@ -15,13 +16,13 @@ public sealed class VertexReport
 {
     private readonly VertexReportEntry[] _entries;
 
-    private VertexReport(string state, double? gamma, int? count, VertexReportEntry[] entries, bool complete, string method)
+    private VertexReport(string state, double? gamma, int? count, VertexReportEntry[] entries, SearchOutcome outcome, string method)
     {
         State = state;
         Gamma = gamma;
         VisitDistributionCount = count;
         _entries = entries;
-        IsComplete = complete;
+        Outcome = outcome;
         Method = method;
     }
 
@@ -44,8 +45,13 @@ public sealed class VertexReport
     /// <summary><c>nonDominated</c>: the non-dominated elements with their policies and visits.</summary>
     public IReadOnlyList<VertexReportEntry> NonDominated => Array.AsReadOnly(_entries);
 
-    /// <summary>True when the non-dominated list is proved complete (always for average reports, which enumerate).</summary>
-    public bool IsComplete { get; }
+    /// <summary>True when the non-dominated list is proved complete. False when a budget stopped the search (discounted)
+    /// or the enumeration of RSD(s) (average): every listed discounted vertex is still certified by its witness, while a
+    /// listed average entry is then only non-dominated among the distributions found.</summary>
+    public bool IsComplete => Outcome.IsComplete;
+
+    /// <summary>How the search (discounted) or enumeration (average) ended: exhaustive, or which budget stopped it.</summary>
+    public SearchOutcome Outcome { get; }
 
     /// <summary>How the list was found (<c>preference-graph</c>, <c>linear-program</c> or <c>enumeration+lp</c>).</summary>
     public string Method { get; }
@@ -66,26 +72,19 @@ public sealed class VertexReport
         MdpPreconditions.CheckState(mdp, state, nameof(state));
         Preconditions.CheckOpenDiscount(gamma);
         options ??= new VertexReportOptions();
-        int? count;
-        try
-        {
-            count = VisitDistributionSet.Enumerate(mdp, state, options.EnumerationBudget).Count;
-        }
-        catch (EnumerationBudgetExceededException)
-        {
-            count = null;
-        }
+        var all = VisitDistributionSet.Enumerate(mdp, state, options.CountBudget);
+        int? count = all.IsComplete ? all.Count : null;
         var set = NonDominatedSearch.Run(mdp, state, gamma, options.Search);
         var entries = set.Vertices.Select(v => new VertexReportEntry(
             v.Function.PolicyOnReachedStates(),
             NonZero(mdp, v.Visits),
             All(mdp, v.Witness),
             Finite(v.ActionGap))).ToArray();
-        return new VertexReport(mdp.StateNames[state], gamma, count, entries, set.IsComplete, set.Method);
+        return new VertexReport(mdp.StateNames[state], gamma, count, entries, set.Outcome, set.Method);
     }
 
-    /// <summary>The average (γ → 1) report for one state: RSD(s) enumerated and RSD_nd(s) by the exact LP test.</summary>
-    /// <exception cref="EnumerationBudgetExceededException">RSD(s) needs more policies than the budget.</exception>
+    /// <summary>The average (γ → 1) report for one state: RSD(s) enumerated and RSD_nd(s) by the exact LP test (partial,
+    /// and saying so, when the enumeration budget runs out).</summary>
     public static VertexReport Average(Mdp mdp, int state, VertexReportOptions? options = null)
     {
         using var degradations = Internal.DegradationScope.Begin();
@@ -95,8 +94,13 @@ public sealed class VertexReport
         var set = RecurrentStateDistributionSet.Enumerate(mdp, state, options.EnumerationBudget);
         var all = set.Distributions;
         var entries = new List<VertexReportEntry>();
+        // The non-domination tests (one LP over all the others each) share what is left of the time budget; each test
+        // is one node. When they run out, the entries tested so far are reported and the report is partial.
+        double left = Math.Max(options.EnumerationBudget.MaxSeconds - set.Outcome.Seconds, 1e-3);
+        var meter = new SearchBudget(options.EnumerationBudget.MaxNodes, left).Start();
         for (int i = 0; i < all.Count; i++)
         {
+            if (!meter.TryCount()) break;
             int self = i;
             var test = NonDominationTest.Test(all[i].Distribution, all.Where((_, k) => k != self).Select(e => e.Distribution));
             if (!test.IsNonDominated) continue;
@@ -104,7 +108,11 @@ public sealed class VertexReport
             foreach (int s in all[i].ReachedStates) policy[mdp.StateNames[s]] = mdp.ActionName(s, all[i].Policy[s]);
             entries.Add(new VertexReportEntry(policy, NonZero(mdp, all[i].Distribution), All(mdp, test.Witness), Finite(test.Margin)));
         }
-        return new VertexReport(mdp.StateNames[state], null, set.Count, entries.ToArray(), true, "enumeration+lp");
+        var filter = meter.Outcome();
+        var outcome = !set.IsComplete ? set.Outcome
+            : filter.IsComplete ? set.Outcome with { Seconds = set.Outcome.Seconds + filter.Seconds }
+            : filter with { Seconds = set.Outcome.Seconds + filter.Seconds, Budget = options.EnumerationBudget };
+        return new VertexReport(mdp.StateNames[state], null, set.IsComplete ? set.Count : null, entries.ToArray(), outcome, "enumeration+lp");
     }
 
     /// <summary>Discounted reports for every state, in state order.</summary>

@@ -1,3 +1,4 @@
+using PowerTheory.Budgets;
 using PowerTheory.Internal;
 using PowerTheory.Mdps;
 using PowerTheory.Solvers;
@@ -19,12 +20,19 @@ public sealed class RecurrentStateDistributionSet
 
     private readonly Entry[] _entries;
 
-    private RecurrentStateDistributionSet(Mdp mdp, int start, Entry[] entries)
+    private RecurrentStateDistributionSet(Mdp mdp, int start, Entry[] entries, SearchOutcome outcome)
     {
         Mdp = mdp;
         Start = start;
         _entries = entries;
+        Outcome = outcome;
     }
+
+    /// <summary>True when every reach-restricted policy was enumerated, so the list is exactly RSD(s).</summary>
+    public bool IsComplete => Outcome.IsComplete;
+
+    /// <summary>How the enumeration ended (exhaustive, or which budget stopped it), with its nodes and time.</summary>
+    public SearchOutcome Outcome { get; }
 
     /// <summary>One distinct RSD with a policy that attains it.</summary>
     /// <param name="Distribution">d, one entry per state (non-negative, sums to 1).</param>
@@ -44,7 +52,19 @@ public sealed class RecurrentStateDistributionSet
     /// <summary>|RSD(s)|.</summary>
     public int Count => _entries.Length;
 
-    /// <summary>Enumerates RSD(s).</summary>
+    /// <summary>Enumerates RSD(s) within a budget; a partial answer says so (<see cref="IsComplete"/>, <see cref="Outcome"/>).</summary>
+    public static RecurrentStateDistributionSet Enumerate(Mdp mdp, int start, SearchBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(mdp);
+        ArgumentNullException.ThrowIfNull(budget);
+        MdpPreconditions.CheckState(mdp, start, nameof(start));
+        var tree = new ReachablePolicyTree(mdp, start);
+        var collector = new Collector(mdp, start, budget.Start());
+        tree.Walk(collector);
+        return new RecurrentStateDistributionSet(mdp, start, collector.Entries.ToArray(), collector.Meter.Outcome());
+    }
+
+    /// <summary>Enumerates RSD(s), all of it.</summary>
     /// <param name="mdp">The MDP.</param>
     /// <param name="start">The start state s.</param>
     /// <param name="budget">The largest number of reach-restricted policies to enumerate.</param>
@@ -54,13 +74,12 @@ public sealed class RecurrentStateDistributionSet
         ArgumentNullException.ThrowIfNull(mdp);
         MdpPreconditions.CheckState(mdp, start, nameof(start));
         if (budget <= 0) throw new ArgumentOutOfRangeException(nameof(budget), budget, $"budget must be positive; got {budget}.");
-        var tree = new ReachablePolicyTree(mdp, start);
-        var collector = new Collector(mdp, start, budget);
-        if (!tree.Walk(collector))
+        var set = Enumerate(mdp, start, new SearchBudget(budget, double.PositiveInfinity));
+        if (!set.IsComplete)
             throw new EnumerationBudgetExceededException(
                 $"RSD('{mdp.StateNames[start]}') needs more than {budget} reach-restricted policies to enumerate; raise the budget.",
                 budget);
-        return new RecurrentStateDistributionSet(mdp, start, collector.Entries.ToArray());
+        return set;
     }
 
     /// <summary>Enumerates RSD(s) for a state given by name.</summary>
@@ -74,26 +93,26 @@ public sealed class RecurrentStateDistributionSet
     {
         private readonly Mdp _mdp;
         private readonly int _start;
-        private readonly long _budget;
         private readonly HashSet<string> _exactKeys = new(StringComparer.Ordinal);
-        private long _policies;
 
-        public Collector(Mdp mdp, int start, long budget)
+        public Collector(Mdp mdp, int start, SearchMeter meter)
         {
             _mdp = mdp;
             _start = start;
-            _budget = budget;
+            Meter = meter;
         }
+
+        public SearchMeter Meter { get; }
 
         public List<Entry> Entries { get; } = new();
 
-        public bool Enter(int depth, int state, int action) => true;
+        public bool Enter(int depth, int state, int action) => !Meter.Exhausted;
 
         public void Leave(int depth, int state, int action) { }
 
         public bool Leaf(ReachablePolicyTree tree)
         {
-            if (++_policies > _budget) return false;
+            if (!Meter.TryCount()) return false;
             var policy = Policy.Wrap(_mdp, tree.CurrentActions());
             var d = RecurrentStateDistribution.Compute(_mdp, policy, _start);
             if (_mdp.IsDeterministic)

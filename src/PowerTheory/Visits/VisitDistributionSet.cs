@@ -1,3 +1,4 @@
+using PowerTheory.Budgets;
 using PowerTheory.Internal;
 using PowerTheory.Mdps;
 
@@ -12,8 +13,10 @@ namespace PowerTheory.Visits;
 /// when it is first reached, so policies that differ only off their reach set count once; actions with identical
 /// transition rows are merged) and deduplicates the results as functions, exactly (see
 /// <see cref="VisitDistributionFunction"/>), never by comparing vectors at one γ. The work is the number of
-/// reach-restricted policies, which grows exponentially; past the budget the enumeration refuses with an
-/// <see cref="EnumerationBudgetExceededException"/> pointing to <c>Polytope.NonDominatedSearch</c>.
+/// reach-restricted policies, which grows exponentially. With a <see cref="SearchBudget"/> the enumeration stops at the
+/// node (policy) or time limit and returns what it found with <see cref="IsComplete"/> false and the
+/// <see cref="Outcome"/>; memory is proportional to the policies visited. The overload with a plain policy count keeps the
+/// old contract and throws <see cref="EnumerationBudgetExceededException"/> (pointing to <c>Polytope.NonDominatedSearch</c>).
 /// </remarks>
 public sealed class VisitDistributionSet
 {
@@ -22,13 +25,20 @@ public sealed class VisitDistributionSet
 
     private readonly VisitDistributionFunction[] _functions;
 
-    private VisitDistributionSet(Mdp mdp, int start, VisitDistributionFunction[] functions, long policies)
+    private VisitDistributionSet(Mdp mdp, int start, VisitDistributionFunction[] functions, long policies, SearchOutcome outcome)
     {
         Mdp = mdp;
         Start = start;
         _functions = functions;
         PoliciesEnumerated = policies;
+        Outcome = outcome;
     }
+
+    /// <summary>True when every reach-restricted policy was enumerated, so <see cref="Functions"/> is exactly F(s).</summary>
+    public bool IsComplete => Outcome.IsComplete;
+
+    /// <summary>How the enumeration ended (exhaustive, or which budget stopped it), with its nodes and time.</summary>
+    public SearchOutcome Outcome { get; }
 
     /// <summary>The MDP.</summary>
     public Mdp Mdp { get; }
@@ -52,7 +62,22 @@ public sealed class VisitDistributionSet
         return _functions.Select(f => f.Evaluate(gamma)).ToArray();
     }
 
-    /// <summary>Enumerates F(s).</summary>
+    /// <summary>Enumerates F(s) within a budget; a partial answer says so (<see cref="IsComplete"/>, <see cref="Outcome"/>).</summary>
+    /// <param name="mdp">The MDP.</param>
+    /// <param name="start">The start state s.</param>
+    /// <param name="budget">Nodes (reach-restricted policies) and seconds.</param>
+    public static VisitDistributionSet Enumerate(Mdp mdp, int start, SearchBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(mdp);
+        ArgumentNullException.ThrowIfNull(budget);
+        MdpPreconditions.CheckState(mdp, start, nameof(start));
+        var tree = new ReachablePolicyTree(mdp, start);
+        var collector = new Collector(mdp, start, budget.Start(), Reachability.AnyPolicy(mdp, start).Length);
+        tree.Walk(collector);
+        return new VisitDistributionSet(mdp, start, collector.Functions.ToArray(), collector.Policies, collector.Meter.Outcome());
+    }
+
+    /// <summary>Enumerates F(s), all of it.</summary>
     /// <param name="mdp">The MDP.</param>
     /// <param name="start">The start state s.</param>
     /// <param name="budget">The largest number of reach-restricted policies to enumerate (positive).</param>
@@ -62,14 +87,13 @@ public sealed class VisitDistributionSet
         ArgumentNullException.ThrowIfNull(mdp);
         MdpPreconditions.CheckState(mdp, start, nameof(start));
         if (budget <= 0) throw new ArgumentOutOfRangeException(nameof(budget), budget, $"budget must be positive; got {budget}.");
-        var tree = new ReachablePolicyTree(mdp, start);
-        var collector = new Collector(mdp, start, budget, ReachablePolicyTree.ReachableStates(mdp, start).Length);
-        if (!tree.Walk(collector))
+        var set = Enumerate(mdp, start, new SearchBudget(budget, double.PositiveInfinity));
+        if (!set.IsComplete)
             throw new EnumerationBudgetExceededException(
                 $"F('{mdp.StateNames[start]}') needs more than {budget} reach-restricted policies to enumerate; raise the budget " +
                 "or find the non-dominated visit distributions without enumeration with Polytope.NonDominatedSearch " +
                 "(NonDominatedSearch.Run).", budget);
-        return new VisitDistributionSet(mdp, start, collector.Functions.ToArray(), collector.Policies);
+        return set;
     }
 
     /// <summary>Enumerates F(s) for a state given by name.</summary>
@@ -83,29 +107,31 @@ public sealed class VisitDistributionSet
     {
         private readonly Mdp _mdp;
         private readonly int _start;
-        private readonly long _budget;
         private readonly int _reachSetSize;
         private readonly HashSet<VisitDistributionFunction> _seen = new();
 
-        public Collector(Mdp mdp, int start, long budget, int reachSetSize)
+        public Collector(Mdp mdp, int start, SearchMeter meter, int reachSetSize)
         {
             _mdp = mdp;
             _start = start;
-            _budget = budget;
+            Meter = meter;
             _reachSetSize = reachSetSize;
         }
+
+        public SearchMeter Meter { get; }
 
         public List<VisitDistributionFunction> Functions { get; } = new();
 
         public long Policies { get; private set; }
 
-        public bool Enter(int depth, int state, int action) => true;
+        public bool Enter(int depth, int state, int action) => !Meter.Exhausted;
 
         public void Leave(int depth, int state, int action) { }
 
         public bool Leaf(ReachablePolicyTree tree)
         {
-            if (++Policies > _budget) return false;
+            if (!Meter.TryCount()) return false;
+            Policies++;
             var f = new VisitDistributionFunction(_mdp, _start, tree.CurrentActions(), tree.ReachedStates.ToArray(), _reachSetSize);
             if (_seen.Add(f)) Functions.Add(f);
             return true;

@@ -1,3 +1,4 @@
+using PowerTheory.Budgets;
 using CsCheck;
 using PowerTheory.Environments;
 using PowerTheory.Mdps;
@@ -149,9 +150,10 @@ public class NonDominatedSearchTests
     public void BudgetStopsTheSearchAndSaysItIsIncomplete()
     {
         var mdp = Gridworld.FromAscii(GridMaps.Map20);
-        var set = NonDominatedSearch.Run(mdp, 0, 0.37, new NonDominatedSearchOptions { MaxNodes = 2000 });
+        var set = NonDominatedSearch.Run(mdp, 0, 0.37, new NonDominatedSearchOptions { Budget = new SearchBudget(2000, 60) });
         Assert.That(set.IsComplete, Is.False);
-        Assert.That(set.NodesExplored, Is.GreaterThanOrEqualTo(2000));
+        Assert.That(set.Outcome.Stop, Is.EqualTo(SearchStop.NodeBudget));
+        Assert.That(set.NodesExplored, Is.EqualTo(2000));
         Assert.That(set.Count, Is.GreaterThan(0));
         foreach (var v in set.Vertices.Take(5))
         {
@@ -169,6 +171,7 @@ public class NonDominatedSearchTests
         Assert.That(exact.Count, Is.EqualTo(16));
         var cut = NonDominatedSearch.Run(mdp, 0, 0.5, new NonDominatedSearchOptions { MaxVertices = 15 });
         Assert.That(cut.IsComplete, Is.False);
+        Assert.That(cut.Outcome.Stop, Is.EqualTo(SearchStop.ResultLimit));
         Assert.That(cut.Count, Is.EqualTo(15));
     }
 
@@ -187,8 +190,8 @@ public class NonDominatedSearchTests
         Assert.That(() => NonDominatedSearch.Run(mdp, "star", 1.0), Throws.TypeOf<ArgumentOutOfRangeException>()
             .With.Message.Contains("gamma"));
         Assert.That(() => NonDominatedSearch.Run(mdp, "nowhere", 0.5), Throws.ArgumentException.With.Message.Contains("nowhere"));
-        Assert.That(() => NonDominatedSearch.Run(mdp, 0, 0.5, new NonDominatedSearchOptions { MaxNodes = 0 }),
-            Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("MaxNodes"));
+        Assert.That(() => NonDominatedSearch.Run(mdp, 0, 0.5, new NonDominatedSearchOptions { MaxVertices = 0 }),
+            Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("MaxVertices"));
     }
 
     private static void CompareWithBruteForce(Mdp mdp)

@@ -1,3 +1,4 @@
+using PowerTheory.Budgets;
 using PowerTheory.Environments;
 using PowerTheory.Polytope;
 
@@ -62,8 +63,8 @@ public class VertexReportTests
         var mdp = Gridworld.FromAscii(GridMaps.Map20);
         var report = VertexReport.Discounted(mdp, 0, 0.37, new VertexReportOptions
         {
-            EnumerationBudget = 1000,
-            Search = new NonDominatedSearchOptions { MaxNodes = 500 },
+            CountBudget = new SearchBudget(1000, 60),
+            Search = new NonDominatedSearchOptions { Budget = new SearchBudget(500, 60) },
         });
         Assert.That(report.VisitDistributionCount, Is.Null);
         Assert.That(report.IsComplete, Is.False);

@@ -20,7 +20,7 @@ public static partial class NonDominatedSearch
             : base(tree, gamma, meter, maxVertices)
         {
             _tolerance = tolerance;
-            _reach = ReachablePolicyTree.ReachableStates(tree.Mdp, tree.Start);
+            _reach = Reachability.AnyPolicy(tree.Mdp, tree.Start);
         }
 
         public override string Method => "linear-program";

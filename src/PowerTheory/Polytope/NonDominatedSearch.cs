@@ -1,6 +1,7 @@
 using PowerTheory.Budgets;
 using PowerTheory.Internal;
 using PowerTheory.Mdps;
+using PowerTheory.Solvers;
 using PowerTheory.Visits;
 
 namespace PowerTheory.Polytope;
@@ -70,20 +71,9 @@ public static partial class NonDominatedSearch
     /// <summary>The witness reward r = V − γ·max_a T_a V (so that V*_r = V).</summary>
     internal static double[] RewardFromValues(Mdp mdp, ReadOnlySpan<double> v, double gamma)
     {
+        var backup = new BellmanBackup(mdp);
         var r = new double[mdp.StateCount];
-        for (int u = 0; u < r.Length; u++)
-        {
-            double best = double.NegativeInfinity;
-            for (int sa = mdp.FirstStateAction(u); sa < mdp.FirstStateAction(u) + mdp.ActionCount(u); sa++)
-            {
-                double e = 0;
-                var succ = mdp.Successors(sa);
-                var prob = mdp.Probabilities(sa);
-                for (int k = 0; k < succ.Length; k++) e += prob[k] * v[succ[k]];
-                best = Math.Max(best, e);
-            }
-            r[u] = v[u] - gamma * best;
-        }
+        for (int u = 0; u < r.Length; u++) r[u] = v[u] - gamma * backup.BestExpected(u, v);
         return r;
     }
 

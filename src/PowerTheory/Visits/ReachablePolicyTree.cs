@@ -126,27 +126,4 @@ internal sealed class ReachablePolicyTree
         }
         return result.ToArray();
     }
-
-    /// <summary>The states reachable from <paramref name="start"/> under some policy (any action), ascending.</summary>
-    internal static int[] ReachableStates(Mdp mdp, int start)
-    {
-        var seen = new bool[mdp.StateCount];
-        var stack = new Stack<int>();
-        seen[start] = true;
-        stack.Push(start);
-        while (stack.Count > 0)
-        {
-            int u = stack.Pop();
-            for (int sa = mdp.FirstStateAction(u); sa < mdp.FirstStateAction(u) + mdp.ActionCount(u); sa++)
-            {
-                foreach (int v in mdp.Successors(sa))
-                {
-                    if (seen[v]) continue;
-                    seen[v] = true;
-                    stack.Push(v);
-                }
-            }
-        }
-        return Enumerable.Range(0, mdp.StateCount).Where(s => seen[s]).ToArray();
-    }
 }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text;
+using PowerTheory.Internal;
 using PowerTheory.Mdps;
 using PowerTheory.Solvers;
 
@@ -36,17 +37,9 @@ public sealed class VisitDistributionFunction : IEquatable<VisitDistributionFunc
         _reached = reachedStates;
         if (mdp.IsDeterministic)
         {
-            var position = new Dictionary<int, int>();
-            var trajectory = new List<int>();
-            int x = start;
-            while (!position.ContainsKey(x))
-            {
-                position[x] = trajectory.Count;
-                trajectory.Add(x);
-                x = mdp.Successors(mdp.FirstStateAction(x) + actions[x])[0];
-            }
-            _trajectory = trajectory.ToArray();
-            _cycleStart = position[x];
+            var next = new int[mdp.StateCount];
+            for (int x = 0; x < next.Length; x++) next[x] = mdp.Successors(mdp.FirstStateAction(x) + actions[x])[0];
+            _trajectory = FunctionalGraphCycles.PathToCycle(next, start, out _cycleStart);
             _key = "d" + string.Join(",", _trajectory) + "|" + _cycleStart;
         }
         _keySteps = 2 * reachSetSize; // stochastic: the exact key is computed on first use
@@ -61,9 +54,8 @@ public sealed class VisitDistributionFunction : IEquatable<VisitDistributionFunc
         PolicyEvaluation.CheckSameMdp(mdp, policy.Mdp);
         MdpPreconditions.CheckState(mdp, start, nameof(start));
         var actions = policy.ActionSpan.ToArray();
-        var reached = ReachOf(mdp, actions, start);
-        return new VisitDistributionFunction(mdp, start, actions, reached,
-            ReachablePolicyTree.ReachableStates(mdp, start).Length);
+        var reached = Reachability.UnderPolicy(mdp, actions, start);
+        return new VisitDistributionFunction(mdp, start, actions, reached, Reachability.AnyPolicy(mdp, start).Length);
     }
 
     /// <summary>The MDP.</summary>
@@ -140,24 +132,6 @@ public sealed class VisitDistributionFunction : IEquatable<VisitDistributionFunc
     }
 
     private string FormatPolicy() => string.Join(", ", PolicyOnReachedStates().Select(kv => $"{kv.Key}: {kv.Value}"));
-
-    internal static int[] ReachOf(Mdp mdp, ReadOnlySpan<int> actions, int start)
-    {
-        var seen = new bool[mdp.StateCount];
-        var order = new List<int> { start };
-        seen[start] = true;
-        for (int i = 0; i < order.Count; i++)
-        {
-            int u = order[i];
-            foreach (int v in mdp.Successors(mdp.FirstStateAction(u) + actions[u]))
-            {
-                if (seen[v]) continue;
-                seen[v] = true;
-                order.Add(v);
-            }
-        }
-        return order.ToArray();
-    }
 
     /// <summary>The exact sequence μ_0 … μ_{steps−1} as big-integer numerators N_t over 2^{tD}, D the largest binary
     /// exponent of any transition probability of the MDP.</summary>

@@ -47,7 +47,7 @@ internal sealed class BandedLuPolicyEvaluator : DiscountedPolicyEvaluator
 
     public override void Forget() => _hasFactor = false;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    
     public override void Evaluate(ReadOnlySpan<int> policy, ReadOnlySpan<double> r, Span<double> values)
     {
         int n = Mdp.StateCount;
@@ -77,7 +77,7 @@ internal sealed class BandedLuPolicyEvaluator : DiscountedPolicyEvaluator
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    
     private void Factor()
     {
         int n = Mdp.StateCount, w = _width, lower = _lower, upper = _upper;
@@ -114,7 +114,7 @@ internal sealed class BandedLuPolicyEvaluator : DiscountedPolicyEvaluator
         for (; i < x.Length; i++) y[i] += a * x[i];
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    
     private void Solve(Span<double> x)
     {
         int n = Mdp.StateCount, w = _width, lower = _lower, upper = _upper;

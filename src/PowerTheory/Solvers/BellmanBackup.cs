@@ -7,9 +7,10 @@ namespace PowerTheory.Solvers;
 /// The Bellman backup over the MDP's CSR rows, written once for every solver: E_a x(s) = Σ_s' T(s'|s,a)·x(s'),
 /// Q(s,a) = r(s) + γ·E_a V(s), the Jacobi sweep V ↦ r + γ·max_a E_a V, in-place Gauss–Seidel sweeps, the greedy policy
 /// and Howard's improvement step (docs/theory.md §5.1). On a deterministic MDP every row holds one successor, so
-/// E_a x(s) is one load (measured: the general row loop made POWER on Map20 at γ = 0.99 2.4× slower). The hot kernels
-/// here and in the Howard loop are marked AggressiveOptimization: split into small methods they otherwise run unoptimised
-/// code through the JIT's tiering delay, which cost 0.1 s of a 0.3 s `powertheory power map20` run (measured).
+/// E_a x(s) is one load (measured: the general row loop made POWER on Map20 at γ = 0.99 2.4× slower). The sweeps and the
+/// improvement step (and the functional-graph evaluation) are marked AggressiveOptimization: they run unoptimised through
+/// the JIT's tiering delay otherwise. Marking every kernel method instead made short CLI runs 0.1 s faster but the
+/// steady state (BenchmarkDotNet) twice as slow, so only these are (docs/performance.md).
 /// </summary>
 internal sealed class BellmanBackup(Mdp mdp)
 {
@@ -38,7 +39,7 @@ internal sealed class BellmanBackup(Mdp mdp)
     }
 
     /// <summary>max_a E_a x(s), the best expected next value at <paramref name="state"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    
     public double BestExpected(int state, ReadOnlySpan<double> x)
     {
         double best = double.NegativeInfinity;
@@ -62,7 +63,7 @@ internal sealed class BellmanBackup(Mdp mdp)
     }
 
     /// <summary>Q(s,a) = r(s) + γ·Σ_s' T(s'|s,a)·V(s') for every global state-action index.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    
     public void ActionValues(ReadOnlySpan<double> r, ReadOnlySpan<double> v, double gamma, Span<double> q)
     {
         for (int s = 0; s < _states; s++)
@@ -71,7 +72,7 @@ internal sealed class BellmanBackup(Mdp mdp)
     }
 
     /// <summary>One Jacobi sweep next = r + γ·max_a E_a v; returns ‖next − v‖∞.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    
     public double Sweep(ReadOnlySpan<double> r, double gamma, ReadOnlySpan<double> v, Span<double> next)
     {
         double diff = 0;
@@ -86,6 +87,7 @@ internal sealed class BellmanBackup(Mdp mdp)
 
     /// <summary>In-place Gauss–Seidel sweeps v(s) ← r(s) + γ·max_a E_a v(s), alternating forward and backward state order
     /// (values travel across the whole state space in one sweep in either direction).</summary>
+    
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void GaussSeidelSweeps(ReadOnlySpan<double> r, double gamma, Span<double> v, int sweeps)
     {
@@ -113,7 +115,7 @@ internal sealed class BellmanBackup(Mdp mdp)
     }
 
     /// <summary>The greedy policy in x: at each state the first global state-action with the largest E_a x.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    
     public void GreedyActions(ReadOnlySpan<double> x, Span<int> policy)
     {
         for (int s = 0; s < _states; s++)
@@ -136,6 +138,7 @@ internal sealed class BellmanBackup(Mdp mdp)
     /// <summary>Howard's improvement step: every state switches to the first state-action whose E_a V beats its current
     /// one by more than <paramref name="margin"/> (rounding noise of the evaluation is not an improvement). Returns
     /// whether any state switched.</summary>
+    
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Improve(ReadOnlySpan<double> v, Span<int> policy, double margin)
     {

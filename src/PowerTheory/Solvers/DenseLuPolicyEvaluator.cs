@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using MathNet.Numerics.Providers.LinearAlgebra;
 using PowerTheory.Mdps;
 
@@ -35,7 +34,7 @@ internal sealed class DenseLuPolicyEvaluator : DiscountedPolicyEvaluator
 
     public override void Forget() => _hasFactor = false;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    
     public override void Evaluate(ReadOnlySpan<int> policy, ReadOnlySpan<double> r, Span<double> values)
     {
         int n = Mdp.StateCount;

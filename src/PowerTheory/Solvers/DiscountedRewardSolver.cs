@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PowerTheory.Mdps;
 
 namespace PowerTheory.Solvers;
@@ -50,7 +49,7 @@ internal sealed class DiscountedRewardSolver : IRewardSolver
 
     /// <summary>Solves r and also returns V* (<paramref name="stateValues"/>, = max(V^π, max_a Q) so that
     /// V*(s) = max_a Q*(s,a) holds literally) and Q* (<paramref name="actionValues"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    
     public void SolveScores(ReadOnlySpan<double> r, Span<double> futureValues, Span<double> stateValues, Span<double> actionValues)
     {
         Optimise(r);

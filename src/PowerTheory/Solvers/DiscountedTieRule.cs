@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PowerTheory.Mdps;
 
 namespace PowerTheory.Solvers;
@@ -12,7 +11,6 @@ internal static class DiscountedTieRule
 {
     /// <summary>Marks the optimal actions from the state values <paramref name="stateScore"/> (V*) and action values
     /// <paramref name="actionScore"/> (Q*).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Mark(Mdp mdp, double gamma, double tolerance, ReadOnlySpan<double> r,
         ReadOnlySpan<double> stateScore, ReadOnlySpan<double> actionScore, Span<bool> optimal)
     {

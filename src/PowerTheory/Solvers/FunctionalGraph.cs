@@ -16,6 +16,7 @@ internal static class FunctionalGraph
     /// <param name="gamma">γ ∈ [0,1).</param>
     /// <param name="values">Output V (length n).</param>
     /// <param name="cycles">Work buffers for the decomposition (at least n nodes).</param>
+    
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Evaluate(ReadOnlySpan<int> next, ReadOnlySpan<double> rewards, double gamma,
         Span<double> values, FunctionalGraphCycles cycles)

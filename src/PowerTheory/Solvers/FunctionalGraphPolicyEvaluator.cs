@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PowerTheory.Internal;
 using PowerTheory.Mdps;
 
@@ -29,7 +28,7 @@ internal sealed class FunctionalGraphPolicyEvaluator : DiscountedPolicyEvaluator
     /// starting from the previous sample's policy instead).</summary>
     public override int WarmStartSweeps => 4;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    
     public override void Evaluate(ReadOnlySpan<int> policy, ReadOnlySpan<double> r, Span<double> values)
     {
         for (int s = 0; s < _next.Length; s++) _next[s] = _target[policy[s]];

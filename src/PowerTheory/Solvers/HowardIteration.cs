@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PowerTheory.Mdps;
 
 namespace PowerTheory.Solvers;
@@ -54,7 +53,6 @@ internal sealed class HowardIteration
 
     /// <summary>Starts from the greedy policy of <paramref name="sweeps"/> in-place Gauss–Seidel sweeps from v = r/(1−γ)
     /// (0 sweeps: greedy in the expected next reward).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WarmStart(ReadOnlySpan<double> r, int sweeps)
     {
         double stay = 1 / (1 - _gamma);
@@ -68,7 +66,6 @@ internal sealed class HowardIteration
 
     /// <summary>Runs the improvement loop to an optimal policy.</summary>
     /// <exception cref="InvalidOperationException">More than <paramref name="maxImprovements"/> steps.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Iterate(ReadOnlySpan<double> r, int maxImprovements = MaxImprovements)
     {
         double rMax = 0;

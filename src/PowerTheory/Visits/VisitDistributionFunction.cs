@@ -119,7 +119,18 @@ public sealed class VisitDistributionFunction : IEquatable<VisitDistributionFunc
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Start, Key);
 
-    private string Key => _key ??= DyadicKey(Mdp, Start, Policy.ActionSpan.ToArray(), _keySteps);
+    private string Key => _key ??= DyadicKey(Mdp, Start, Policy.ActionSpan.ToArray(), _keySteps, null);
+
+    /// <summary>An exact key of φ·f (f with its states renamed by <paramref name="image"/>, φ(x) = image[x]; null for f
+    /// itself): two functions, from any start states, are equal iff their keys with the same <paramref name="steps"/> are
+    /// (steps ≥ the sum of the two reach-set sizes suffices, docs/theory.md §5.3). Deterministic MDPs key the renamed
+    /// trajectory and ignore <paramref name="steps"/>.</summary>
+    internal string ExactKey(int steps, IReadOnlyList<int>? image)
+    {
+        if (_trajectory is not null)
+            return "d" + string.Join(",", _trajectory.Select(x => image is null ? x : image[x])) + "|" + _cycleStart;
+        return DyadicKey(Mdp, Start, Policy.ActionSpan.ToArray(), steps, image);
+    }
 
     /// <inheritdoc />
     public override string ToString()
@@ -135,7 +146,7 @@ public sealed class VisitDistributionFunction : IEquatable<VisitDistributionFunc
 
     /// <summary>The exact sequence μ_0 … μ_{steps−1} as big-integer numerators N_t over 2^{tD}, D the largest binary
     /// exponent of any transition probability of the MDP.</summary>
-    private static string DyadicKey(Mdp mdp, int start, int[] actions, int steps)
+    private static string DyadicKey(Mdp mdp, int start, int[] actions, int steps, IReadOnlyList<int>? image)
     {
         int n = mdp.StateCount;
         int scale = 0;
@@ -147,11 +158,10 @@ public sealed class VisitDistributionFunction : IEquatable<VisitDistributionFunc
         var sb = new StringBuilder("s");
         for (int t = 0; t < steps; t++)
         {
-            for (int x = 0; x < n; x++)
-            {
-                if (mu[x].IsZero) continue;
-                sb.Append(x).Append(':').Append(mu[x].ToString("x")).Append(',');
-            }
+            // Entries in increasing (renamed) state order, so equal sequences give equal text.
+            var entries = Enumerable.Range(0, n).Where(x => !mu[x].IsZero).Select(x => (Name: image is null ? x : image[x], Value: mu[x]));
+            foreach (var (name, value) in image is null ? entries : entries.OrderBy(e => e.Name))
+                sb.Append(name).Append(':').Append(value.ToString("x")).Append(',');
             sb.Append('|');
             var next = new BigInteger[n];
             for (int x = 0; x < n; x++)

@@ -6,7 +6,7 @@ namespace PowerTheory.Symmetry;
 /// <summary>
 /// The answer of a symmetry finder (docs/symmetry.md): which theorem, the involution(s) on states found, every condition
 /// of the theorem checked with its own verdict, the conclusions that follow, and how the search ended. A certificate
-/// <see cref="Holds"/> when involutions were found and every condition holds; "not found" with an exhaustive
+/// <see cref="Holds"/> when involutions were found and every required condition holds; "not found" with an exhaustive
 /// <see cref="Search"/> means no such involution exists, with a stopped search only that none was found within the budget.
 /// </summary>
 public sealed class SymmetryCertificate
@@ -33,8 +33,8 @@ public sealed class SymmetryCertificate
     /// <summary>The claim in words, with state and action names.</summary>
     public string Claim { get; }
 
-    /// <summary>True when involutions were found and every condition holds.</summary>
-    public bool Holds => Involutions.Count > 0 && Conditions.All(c => c.Holds);
+    /// <summary>True when involutions were found and every required condition holds.</summary>
+    public bool Holds => Involutions.Count > 0 && Conditions.All(c => c.Holds || !c.Required);
 
     /// <summary>The number of copies certified (the n of ≥ⁿ_most: at least n/(n+1) of every orbit); 0 when none.</summary>
     public int N => Holds ? Involutions.Count : 0;

@@ -32,6 +32,7 @@ public static class CliApp
             ValuesCommand.Create(context),
             PowerCommand.Create(context),
             VerticesCommand.Create(context),
+            SymmetryCommand.Create(context),
             EnvCommand.Create(context),
         };
     }

@@ -32,7 +32,7 @@ public static class KeepOptionsOpenFinder
         int sa = mdp.StateActionIndex(state, action), sb = mdp.StateActionIndex(state, versus);
         budget ??= SearchBudget.Default;
         string s = mdp.StateNames[state], a = mdp.ActionName(state, action), b = mdp.ActionName(state, versus);
-        string claim = $"at {s}, action {a} keeps more options open than {b} (OPTSP Prop 6.9)";
+        string claim = $"at {s}, action {a} keeps more options open than {b}";
         using var degradations = DegradationScope.Begin();
         var reachA = SymmetryGraph.ReachAfter(mdp, sa);
         var reachB = SymmetryGraph.ReachAfter(mdp, sb);
@@ -56,7 +56,7 @@ public static class KeepOptionsOpenFinder
         {
             new("φ is an involution fixing s and every state outside Reach(s,a) ∪ Reach(s,a′)",
                 phi.IsInvolution && phi[state] == state && Enumerable.Range(0, mdp.StateCount).All(x => !mustFix[x] || phi[x] == x),
-                $"φ = {Describe(mdp, phi)}"),
+                "φ(s) = s, φ∘φ = id and every state outside both reach sets is fixed (checked on the permutation)."),
             all.IsComplete
                 ? SymmetryChecks.ContainsCopy(fa, fb, phi, $"φ·F({s}|{b}) ⊆ F({s}|{a})")
                 : new SymmetryCondition($"φ·F({s}|{b}) ⊆ F({s}|{a})", true,
@@ -128,9 +128,6 @@ public static class KeepOptionsOpenFinder
         }
         return new SymmetryCondition(name, false, nd.IsComplete ? "every non-dominated function through a is a copy." : "not found within the budget.", Required: false);
     }
-
-    internal static string Describe(Mdp mdp, Permutation phi) =>
-        phi.IsIdentity ? "the identity" : string.Concat(phi.Transpositions.Select(p => $"({mdp.StateNames[p.First]} {mdp.StateNames[p.Second]})"));
 
     private static string Names(Mdp mdp, int stateAction) => string.Join("/", mdp.Successors(stateAction).ToArray().Select(x => mdp.StateNames[x]));
 }

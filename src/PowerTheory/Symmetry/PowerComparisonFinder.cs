@@ -25,7 +25,7 @@ public static class PowerComparisonFinder
         budget ??= SearchBudget.Default;
         using var degradations = DegradationScope.Begin();
         string s = mdp.StateNames[state], t = mdp.StateNames[versus];
-        string claim = $"POWER({s}) ≥_most POWER({t}) (OPTSP Prop 6.6)";
+        string claim = $"POWER({s}) ≥_most POWER({t})";
         var half = SymmetryGraph.Half(budget);
         var ndVersus = NonDominatedSearch.Run(mdp, versus, 0.5, new NonDominatedSearchOptions { Budget = half });
         var fnd = ndVersus.Vertices.Select(v => v.Function).ToArray();
@@ -43,7 +43,7 @@ public static class PowerComparisonFinder
         }
         var conditions = new List<SymmetryCondition>
         {
-            new("φ is an involution with φ(s′) = s", phi.IsInvolution && phi[versus] == state, $"φ = {KeepOptionsOpenFinder.Describe(mdp, phi)}"),
+            new("φ is an involution with φ(s′) = s", phi.IsInvolution && phi[versus] == state, "φ(s′) = s and φ∘φ = id (checked on the permutation)."),
             ndVersus.IsComplete
                 ? new SymmetryCondition($"φ·F_nd({t}) ⊆ F({s})", fnd.All(f => InF(mdp, state, f, phi)),
                     $"each of the {fnd.Length} non-dominated functions of {t}, renamed by φ, is the visit distribution of a policy from {s} (exact).")

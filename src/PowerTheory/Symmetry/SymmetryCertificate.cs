@@ -54,6 +54,9 @@ public sealed class SymmetryCertificate
     /// <summary>How the containment was established, e.g. "structural embedding, verified on enumerated visit distributions".</summary>
     public string Route { get; }
 
+    /// <summary>Fallbacks and loosened acceptances on the way (for example an LP re-solved with other settings).</summary>
+    public IReadOnlyDictionary<string, long> Degradations { get; } = Internal.DegradationScope.Snapshot();
+
     /// <summary>Each involution as its swapped pairs of state names.</summary>
     public IReadOnlyList<IReadOnlyList<(string First, string Second)>> NamedInvolutions() =>
         Involutions.Select(phi => (IReadOnlyList<(string, string)>)phi.Transpositions

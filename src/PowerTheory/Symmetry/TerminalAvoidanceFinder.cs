@@ -28,7 +28,7 @@ public static class TerminalAvoidanceFinder
         budget ??= SearchBudget.Default;
         using var degradations = DegradationScope.Begin();
         string names = string.Join(", ", avoid.Select(t => mdp.StateNames[t]));
-        string claim = $"average-optimal policies from {mdp.StateNames[state]} tend to avoid {{{names}}} (OPTSP Cor 6.14 / PRDM Cor D.12)";
+        string claim = $"average-optimal policies from {mdp.StateNames[state]} tend to avoid {{{names}}}";
         var rsd = RecurrentStateDistributionSet.Enumerate(mdp, state, budget);
         var oneCycles = OneCycles(mdp, state, rsd);
         var conditions = new List<SymmetryCondition>();

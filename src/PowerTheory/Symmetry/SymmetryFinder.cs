@@ -13,8 +13,9 @@ namespace PowerTheory.Symmetry;
 /// </summary>
 public static partial class SymmetryFinder
 {
-    /// <summary>The most policies enumerated for F(s) or RSD(s) (route 2).</summary>
-    public const long SetEnumerationLimit = 200_000;
+    /// <summary>The most policies enumerated for F(s) or RSD(s), and the most nodes of the F_nd(s) search (route 2 and the
+    /// set-level re-verification of route 1); larger sets are left to route 1.</summary>
+    public const long SetEnumerationLimit = 20_000;
 
     /// <summary>OPTSP Prop 6.6: an involution φ with φ(s') = s and φ·F_nd(s') ⊆ F(s), which gives POWER(s,γ) ≥_most
     /// POWER(s',γ) for all γ ∈ [0,1].</summary>
@@ -34,14 +35,14 @@ public static partial class SymmetryFinder
         problem.Sets = () =>
         {
             var (target, f1) = SetSources.Functions(mdp, state, SetEnumerationLimit);
-            var (source, f2) = SetSources.NonDominatedFunctions(mdp, other, problem.Budget.MaxNodes);
+            var (source, f2) = SetSources.NonDominatedFunctions(mdp, other, Math.Min(problem.Budget.MaxNodes, SetEnumerationLimit));
             return (source, target, f1 ?? f2);
         };
         problem.FixedPairs = [(other, state)];
         problem.Strictness = phi =>
         {
-            var (nd, _) = SetSources.NonDominatedFunctions(mdp, state, problem.Budget.MaxNodes);
-            var (ndOther, _) = SetSources.NonDominatedFunctions(mdp, other, problem.Budget.MaxNodes);
+            var (nd, _) = SetSources.NonDominatedFunctions(mdp, state, Math.Min(problem.Budget.MaxNodes, SetEnumerationLimit));
+            var (ndOther, _) = SetSources.NonDominatedFunctions(mdp, other, Math.Min(problem.Budget.MaxNodes, SetEnumerationLimit));
             return nd is null || ndOther is null ? null : Strictness(phi, nd, ndOther, "POWER");
         };
         return problem.Solve();

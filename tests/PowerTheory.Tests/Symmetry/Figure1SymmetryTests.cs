@@ -23,6 +23,7 @@ public class Figure1SymmetryTests
         int star = Figure1.StateIndex("star");
         var c = SymmetryFinder.KeepsOptionsOpen(Figure1, star, Figure1.ActionIndex(star, "right"), Figure1.ActionIndex(star, "left"));
         Assert.That(c.Holds, Is.True, c.ToString());
+        TestContext.Out.WriteLine(c);
         Assert.That(c.Permutations.Single(), Is.EqualTo(PaperInvolution()), c.ToString());
         Assert.That(c.Involutions.Single().Select(p => p.ToString()), Is.EquivalentTo(new[] { "(l r)", "(l_sw r_se)", "(l_nw r_ne)" }));
         Assert.That(Condition(c, "item (1)").Holds, Is.True, c.ToString());

@@ -55,18 +55,20 @@ public static partial class SymmetryFinder
         problem.Extra = phi =>
         {
             var moved = phi.Support.Where(x => !union.Contains(x)).ToArray();
-            var conditions = new List<SymmetryCondition>
-            {
+            return
+            [
                 new($"φ fixes every state outside Reach({s},{a}) ∪ Reach({s},{a2})", moved.Length == 0,
                     moved.Length == 0 ? $"φ moves only {string.Join(", ", phi.Support.Select(x => names[x]))}"
                         : $"φ moves '{names[moved[0]]}', which is outside both reach sets"),
-                new($"item (1): {s} ∉ Reach({s},{a2})", !reachA2.Contains(state),
-                    reachA2.Contains(state) ? $"{s} can be reached again after '{a2}', so the POWER-seeking conclusion is not given"
-                        : $"{s} is not reachable after '{a2}': '{a}' seeks POWER ≥_most (bounded reward distributions)", Required: false),
-                Bottleneck(mdp, state, action, otherAction, union),
-            };
-            return conditions;
+            ];
         };
+        problem.Always = () =>
+        [
+            new($"item (1): {s} ∉ Reach({s},{a2})", !reachA2.Contains(state),
+                reachA2.Contains(state) ? $"{s} can be reached again after '{a2}', so the POWER-seeking conclusion is not given"
+                    : $"{s} is not reachable after '{a2}': with the copy, '{a}' seeks POWER ≥_most (bounded reward distributions)", Required: false),
+            Bottleneck(mdp, state, action, otherAction, union),
+        ];
         return problem.Solve();
     }
 

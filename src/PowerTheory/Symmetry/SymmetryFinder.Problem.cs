@@ -16,6 +16,7 @@ public static partial class SymmetryFinder
         public Func<int, int, bool> Allowed { get; set; } = (_, _) => true;
         public Func<Permutation, IEnumerable<SymmetryCondition>> Extra { get; set; } = _ => [];
         public Func<Permutation, SymmetryCondition?>? Strictness { get; set; }
+        public Func<IEnumerable<SymmetryCondition>> Always { get; set; } = () => [];
 
         public SymmetryCertificate Solve()
         {
@@ -71,9 +72,11 @@ public static partial class SymmetryFinder
                     : !outcome.IsComplete ? $"none found before the budget stopped the search ({outcome.Describe()})"
                     : $"no transition-preserving involution exists{(structuralComplete ? "" : " within the budget")}, and the sets could not be enumerated to rule out others ({failure})";
                 conditions.Add(new SymmetryCondition(premise, false, why));
+                conditions.AddRange(Always());
                 return new SymmetryCertificate(mdp, theorem, statement, [], conditions, route, outcome, proved, $"not certified: {why}");
             }
             conditions.AddRange(Extra(phi));
+            conditions.AddRange(Always());
             if (Strictness?.Invoke(phi) is { } strict) conditions.Add(strict);
             bool holds = conditions.Where(c => c.Required).All(c => c.Holds);
             string summary = holds ? $"certified via φ = {phi.ToString(names)}" : $"φ = {phi.ToString(names)} found but a required condition fails";

@@ -113,6 +113,16 @@ public sealed class Permutation : IEquatable<Permutation>
         }
     }
 
+    /// <summary>Throws unless φ is an involution; the message names φ in cycle notation (with <paramref name="names"/>).</summary>
+    /// <exception cref="ArgumentException">φ is not an involution.</exception>
+    public void RequireInvolution(IReadOnlyList<string>? names = null, string paramName = "phi")
+    {
+        if (!IsInvolution)
+            throw new ArgumentException(
+                $"{ToString(names)} is not an involution (φ∘φ ≠ identity): the copy and symmetry theorems need a product of " +
+                "disjoint transpositions (docs/theory.md §1.6).", paramName);
+    }
+
     /// <summary>The indices that φ moves.</summary>
     public IEnumerable<int> Support => Enumerable.Range(0, _image.Length).Where(i => _image[i] != i);
 
@@ -174,8 +184,13 @@ public sealed class Permutation : IEquatable<Permutation>
     }
 
     /// <summary>Cycle notation without fixed points, e.g. "(0 3)(1 2)", or "()" for the identity.</summary>
-    public override string ToString()
+    public override string ToString() => ToString(null);
+
+    /// <summary>Cycle notation with each index written as <paramref name="names"/>[i] (e.g. state names), e.g.
+    /// "(l r)(l_sw r_se)"; indices when <paramref name="names"/> is null.</summary>
+    public string ToString(IReadOnlyList<string>? names)
     {
+        if (names is not null) CheckSize(names.Count, nameof(names));
         var done = new bool[_image.Length];
         var text = new System.Text.StringBuilder();
         for (int i = 0; i < _image.Length; i++)
@@ -185,7 +200,7 @@ public sealed class Permutation : IEquatable<Permutation>
             for (int j = i; !done[j]; j = _image[j])
             {
                 if (j != i) text.Append(' ');
-                text.Append(j);
+                if (names is null) text.Append(j); else text.Append(names[j]);
                 done[j] = true;
             }
             text.Append(')');

@@ -11,15 +11,15 @@ var mdp = PaperMdps.OptspFigure1();
 
 void Show(SymmetryCertificate c)
 {
-    Console.WriteLine($"{c.Theorem}: {c.Claim}");
+    Console.WriteLine($"{c.Theorem}: {c.Statement}");
     Console.WriteLine(c.Holds ? $"  certified, n = {c.N}, via {c.Route}" : "  not certified");
-    foreach (var phi in c.NamedInvolutions()) Console.WriteLine("  φ = " + string.Concat(phi.Select(p => $"({p.First} {p.Second})")));
+    foreach (var phi in c.Involutions) Console.WriteLine("  φ = " + string.Concat(phi));
     foreach (var cond in c.Conditions) Console.WriteLine($"  {(cond.Holds ? "✔" : "✘")} {cond.Name}");
-    foreach (var conclusion in c.Conclusions) Console.WriteLine($"  ⇒ {conclusion}");
 }
 
 // 1. Prop 6.9 at ⋆: right keeps more options open than left — beside the optimality probabilities.
-var options = KeepOptionsOpenFinder.Find(mdp, "star", "right", "left");
+int star = mdp.StateIndex("star");
+var options = SymmetryFinder.KeepsOptionsOpen(mdp, star, mdp.ActionIndex(star, "right"), mdp.ActionIndex(star, "left"));
 Show(options);
 var measured = new PowerEstimator(mdp).Estimate(new[] { 0.5, 0.9 }, new PowerOptions { Samples = 20_000, Seed = 1 });
 foreach (var at in measured.ByGamma)
@@ -31,7 +31,7 @@ foreach (var at in measured.ByGamma)
 Console.WriteLine();
 
 // 2. Cor 6.14 / D.12: average-optimal policies from ⋆ tend to avoid ∅, with n = 3 (at least 3/4 of every orbit).
-var avoid = TerminalAvoidanceFinder.Find(mdp, "star", new[] { "empty" });
+var avoid = SymmetryFinder.AverageOptimalAvoidance(mdp, star, new[] { mdp.StateIndex("empty") });
 Show(avoid);
 double bound = avoid.N / (avoid.N + 1.0);
 var rsd = RecurrentStateDistributionSet.Enumerate(mdp, "star").Distributions.Select(e => e.Distribution.ToArray()).ToArray();

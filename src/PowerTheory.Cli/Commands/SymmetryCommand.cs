@@ -7,10 +7,11 @@ using PowerTheory.Symmetry;
 namespace PowerTheory.Cli.Commands;
 
 /// <summary>
-/// <c>powertheory symmetry MDP --state S (--action A --versus B | --versus-state S2 | --avoid T1,T2)</c>: searches the
-/// involutions that the power-seeking theorems need and prints the certificate — OPTSP Prop 6.9 (A keeps more options
-/// open than B), Prop 6.6 (POWER(S) ≥_most POWER(S2)), Cor 6.14 / PRDM Cor D.12 (average-optimal policies tend to avoid
-/// the listed terminal states, with the largest n).
+/// <c>powertheory symmetry MDP --state S (--action A --versus B | --versus-state S2 [--average] | --avoid T1,T2)</c>:
+/// searches the involutions that the power-seeking theorems need and prints the certificate — OPTSP Prop 6.9 (A keeps
+/// more options open than B), Prop 6.6 (POWER(S) ≥_most POWER(S2)), Prop 6.12 (the same at γ = 1, with --average),
+/// Thm 6.13 / Cor 6.14 and PRDM Thm D.11 / Cor D.12 (average-optimal policies tend to avoid the listed states, with the
+/// largest n).
 /// </summary>
 public static class SymmetryCommand
 {
@@ -22,12 +23,13 @@ public static class SymmetryCommand
         var action = new Option<string>("--action") { Description = "Prop 6.9: the action a that keeps more options open.", HelpName = "A" };
         var versus = new Option<string>("--versus") { Description = "Prop 6.9: the action a′ it is compared with.", HelpName = "B" };
         var versusState = new Option<string>("--versus-state") { Description = "Prop 6.6: the state s′ whose POWER is compared.", HelpName = "S2" };
-        var avoid = new Option<string>("--avoid") { Description = "Cor 6.14 / D.12: comma-separated terminal states to avoid.", HelpName = "T1,T2" };
+        var avoid = new Option<string>("--avoid") { Description = "Thm 6.13 / Cor 6.14, D.11 / D.12: comma-separated terminal states to avoid.", HelpName = "T1,T2" };
+        var average = new Option<bool>("--average") { Description = "With --versus-state: Prop 6.12 (γ = 1, recurrent state distributions)." };
         var format = OutputFormatOption.Create();
         var budget = BudgetOptions.Create(SearchBudget.DefaultMaxNodes, SearchBudget.DefaultMaxSeconds);
         var command = new Command("symmetry", "Certify a power-seeking theorem's symmetry condition on an MDP (the involutions and every condition).")
         {
-            mdpArgument, state, action, versus, versusState, avoid, format, budget.Nodes, budget.Seconds,
+            mdpArgument, state, action, versus, versusState, avoid, average, format, budget.Nodes, budget.Seconds,
         };
         command.SetAction(parseResult =>
         {
@@ -45,7 +47,13 @@ public static class SymmetryCommand
             {
                 if (!mdp.TryGetStateIndex(s2, out int s2i)) throw new CliUsageException($"--versus-state: unknown state '{s2}'.");
                 if (s2i == si) throw new CliUsageException("--versus-state must differ from --state.");
-                certificate = PowerComparisonFinder.Find(mdp, si, s2i, searchBudget);
+                certificate = parseResult.GetValue(average)
+                    ? SymmetryFinder.AveragePowerDominance(mdp, si, s2i, searchBudget)
+                    : SymmetryFinder.PowerDominance(mdp, si, s2i, searchBudget);
+            }
+            else if (parseResult.GetValue(average))
+            {
+                throw new CliUsageException("--average goes with --versus-state (Prop 6.12); --avoid is about average optimality already.");
             }
             else if (t is not null)
             {
@@ -57,12 +65,14 @@ public static class SymmetryCommand
                     targets.Add(ti);
                 }
                 if (targets.Count == 0) throw new CliUsageException("--avoid: give at least one state.");
-                certificate = TerminalAvoidanceFinder.Find(mdp, si, targets, searchBudget);
+                certificate = SymmetryFinder.AverageOptimalAvoidance(mdp, si, targets, searchBudget);
             }
             else
             {
                 if (a is null || b is null) throw new CliUsageException("Prop 6.9 needs both --action A and --versus B.");
-                certificate = KeepOptionsOpenFinder.Find(mdp, si, ActionIndex(mdp, si, a, "--action"), ActionIndex(mdp, si, b, "--versus"), searchBudget);
+                int ai = ActionIndex(mdp, si, a, "--action"), bi = ActionIndex(mdp, si, b, "--versus");
+                if (ai == bi) throw new CliUsageException("--versus must name another action than --action.");
+                certificate = SymmetryFinder.KeepsOptionsOpen(mdp, si, ai, bi, searchBudget);
             }
             DegradationOutput.Warn(context, certificate.Degradations);
             if (!certificate.Search.IsComplete)
@@ -84,14 +94,13 @@ public static class SymmetryCommand
     private static void WriteText(CliContext context, SymmetryCertificate c)
     {
         var o = context.Out;
-        o.WriteLine($"{c.Theorem}: {c.Claim}");
-        o.WriteLine(c.Holds ? $"CERTIFIED (n = {c.N}) via {c.Route}" : "NOT CERTIFIED");
+        o.WriteLine($"{c.Theorem}: {c.Statement}");
+        o.WriteLine(c.Holds ? $"CERTIFIED (n = {c.N})" : c.ProvedAbsent ? "NOT CERTIFIED (proved: no such involution exists)" : "NOT CERTIFIED");
+        o.WriteLine($"  {c.Summary}");
         for (int i = 0; i < c.Involutions.Count; i++)
-            o.WriteLine($"  φ{(c.Involutions.Count > 1 ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "")} = " +
-                string.Concat(c.NamedInvolutions()[i].Select(p => $"({p.First} {p.Second})")));
-        foreach (var cond in c.Conditions)
-            o.WriteLine($"  {(cond.Holds ? "✔" : "✘")} {cond.Name}{(cond.Required ? "" : " (optional)")}: {cond.Detail}");
-        foreach (var conclusion in c.Conclusions) o.WriteLine($"  ⇒ {conclusion}");
+            o.WriteLine($"  φ{(c.Involutions.Count > 1 ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "")} = {string.Concat(c.Involutions[i])}");
+        foreach (var cond in c.Conditions) o.WriteLine($"  {cond}{(cond.Required ? "" : " (decides a further conclusion)")}");
+        o.WriteLine($"  route: {c.Route}");
         o.WriteLine($"  search: {c.Search.Describe()}");
     }
 }

@@ -5,9 +5,9 @@ namespace PowerTheory.Serialization;
 
 /// <summary>
 /// The contract of <c>powertheory symmetry --format json</c> (docs/cli.md):
-/// <c>{"theorem":"…","claim":"…","holds":bool,"n":k,"involutions":[[["s1","s2"],…],…],"conditions":[{"name":…,
-/// "holds":…,"required":…,"detail":…}],"conclusions":["…"],"route":"…","search":"exhaustive|budget",
-/// "searchDetail":{…},"degradations":{}}</c>.
+/// <c>{"theorem":"…","statement":"…","holds":bool,"n":k,"summary":"…","involutions":[[["s1","s2"],…],…],
+/// "conditions":[{"name":…,"holds":…,"required":…,"detail":…}],"route":"…","search":"exhaustive|budget",
+/// "provedAbsent":bool,"searchDetail":{…},"degradations":{}}</c>.
 /// </summary>
 public static class SymmetryCertificateJson
 {
@@ -23,18 +23,19 @@ public static class SymmetryCertificateJson
         var w = writer;
         w.WriteStartObject();
         w.WriteString("theorem", certificate.Theorem);
-        w.WriteString("claim", certificate.Claim);
+        w.WriteString("statement", certificate.Statement);
         w.WriteBoolean("holds", certificate.Holds);
         w.WriteNumber("n", certificate.N);
+        w.WriteString("summary", certificate.Summary);
         w.WriteStartArray("involutions");
-        foreach (var phi in certificate.NamedInvolutions())
+        foreach (var phi in certificate.Involutions)
         {
             w.WriteStartArray();
-            foreach (var (a, b) in phi)
+            foreach (var pair in phi)
             {
                 w.WriteStartArray();
-                w.WriteStringValue(a);
-                w.WriteStringValue(b);
+                w.WriteStringValue(pair.First);
+                w.WriteStringValue(pair.Second);
                 w.WriteEndArray();
             }
             w.WriteEndArray();
@@ -51,11 +52,9 @@ public static class SymmetryCertificateJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        w.WriteStartArray("conclusions");
-        foreach (var c in certificate.Conclusions) w.WriteStringValue(c);
-        w.WriteEndArray();
         w.WriteString("route", certificate.Route);
         w.WriteString("search", certificate.Search.IsComplete ? "exhaustive" : "budget");
+        w.WriteBoolean("provedAbsent", certificate.ProvedAbsent);
         SearchOutcomeJson.Write(w, certificate.Search, "searchDetail");
         DegradationsJson.Write(w, certificate.Degradations);
         w.WriteEndObject();

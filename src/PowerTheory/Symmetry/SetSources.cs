@@ -1,3 +1,4 @@
+using PowerTheory.Budgets;
 using PowerTheory.Mdps;
 using PowerTheory.Polytope;
 using PowerTheory.Visits;
@@ -5,45 +6,37 @@ using PowerTheory.Visits;
 namespace PowerTheory.Symmetry;
 
 /// <summary>The one adapter between the symmetry layer and the set enumerations of Visits/ and Polytope/ (F(s), F_nd(s),
-/// RSD(s), RSD_nd(s)): each returns the set, or null with the reason it could not be enumerated within the limit.</summary>
+/// RSD(s), RSD_nd(s)): each returns the set, or null with the reason it could not be enumerated within the limit (a node
+/// count, and <see cref="Seconds"/> of wall time, so a set that is too large stops promptly instead of holding the finder).</summary>
 internal static class SetSources
 {
     /// <summary>The discount at which F_nd(s) is searched (the set does not depend on it, Lemma E.31).</summary>
     private const double NonDominatedGamma = 0.5;
 
+    /// <summary>The wall-time limit of each enumeration.</summary>
+    public const double Seconds = 4;
+
     public static (PermutableSet? Set, string? Failure) Functions(Mdp mdp, int start, long limit)
     {
-        try
-        {
-            var set = VisitDistributionSet.Enumerate(mdp, start, limit);
-            return (PermutableSet.OfFunctions(mdp, set.Functions, $"F({mdp.StateNames[start]})"), null);
-        }
-        catch (EnumerationBudgetExceededException e)
-        {
-            return (null, e.Message);
-        }
+        var set = VisitDistributionSet.Enumerate(mdp, start, new SearchBudget(limit, Seconds));
+        if (!set.IsComplete) return (null, $"F('{mdp.StateNames[start]}') was not enumerated completely: {set.Outcome.Describe()}");
+        return (PermutableSet.OfFunctions(mdp, set.Functions, $"F({mdp.StateNames[start]})"), null);
     }
 
     public static (PermutableSet? Set, string? Failure) NonDominatedFunctions(Mdp mdp, int start, long limit)
     {
-        var result = NonDominatedSearch.Run(mdp, start, NonDominatedGamma, new NonDominatedSearchOptions { MaxNodes = limit });
+        var result = NonDominatedSearch.Run(mdp, start, NonDominatedGamma, new NonDominatedSearchOptions { Budget = new SearchBudget(limit, Seconds) });
         if (!result.IsComplete)
-            return (null, $"the search for F_nd('{mdp.StateNames[start]}') stopped after {result.NodesExplored} nodes without proving its list complete");
+            return (null, $"the search for F_nd('{mdp.StateNames[start]}') did not prove its list complete: {result.Outcome.Describe()}");
         return (PermutableSet.OfFunctions(mdp, result.Vertices.Select(v => v.Function), $"F_nd({mdp.StateNames[start]})"), null);
     }
 
     public static (PermutableSet? All, PermutableSet? NonDominated, string? Failure) Recurrent(Mdp mdp, int start, long limit)
     {
-        try
-        {
-            var set = RecurrentStateDistributionSet.Enumerate(mdp, start, limit);
-            var name = mdp.StateNames[start];
-            return (PermutableSet.OfVectors(mdp, set.Distributions.Select(e => e.Distribution), $"RSD({name})"),
-                PermutableSet.OfVectors(mdp, set.NonDominated().Select(e => e.Distribution), $"RSD_nd({name})"), null);
-        }
-        catch (EnumerationBudgetExceededException e)
-        {
-            return (null, null, e.Message);
-        }
+        var set = RecurrentStateDistributionSet.Enumerate(mdp, start, new SearchBudget(limit, Seconds));
+        var name = mdp.StateNames[start];
+        if (!set.IsComplete) return (null, null, $"RSD('{name}') was not enumerated completely: {set.Outcome.Describe()}");
+        return (PermutableSet.OfVectors(mdp, set.Distributions.Select(e => e.Distribution), $"RSD({name})"),
+            PermutableSet.OfVectors(mdp, set.NonDominated().Select(e => e.Distribution), $"RSD_nd({name})"), null);
     }
 }

@@ -57,6 +57,10 @@ public sealed class SymmetryCertificate
     /// <summary>True when nothing was found and the search proved that no such involution exists.</summary>
     public bool ProvedAbsent { get; }
 
+    /// <summary>Fallbacks and loosened acceptances on the way (for example an LP re-solved with other settings), as
+    /// recorded while the certificate was computed.</summary>
+    public IReadOnlyDictionary<string, long> Degradations { get; } = Internal.DegradationScope.Snapshot();
+
     /// <summary>A one-line verdict.</summary>
     public string Summary { get; }
 

@@ -20,6 +20,7 @@ public static partial class SymmetryFinder
 
         public SymmetryCertificate Solve()
         {
+            using var degradations = Internal.DegradationScope.Begin();
             var meter = Budget.Start();
             var names = mdp.StateNames;
             var conditions = new List<SymmetryCondition>();

@@ -8,7 +8,7 @@ namespace PowerTheory.Tests.Symmetry;
 /// <summary>Every Prop 6.6 certificate the finder returns for a pair of cells agrees with the POWER engine: the certified
 /// side is never significantly lower (4 standard errors of the paired difference, at two γ). On the 7×7 maze (which has
 /// almost no symmetry) and on the open 3×3 grid (which has many, so the check is not vacuous).</summary>
-public class Maze7ConsistencyTests
+public class CertificateConsistencyTests
 {
     [TestCase("maze7", 0)]
     [TestCase("grid3", 1)]

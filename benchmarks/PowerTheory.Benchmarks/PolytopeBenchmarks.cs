@@ -1,7 +1,7 @@
-using PowerTheory.Budgets;
 using BenchmarkDotNet.Attributes;
 using PowerTheory.Environments;
 using PowerTheory.Mdps;
+using PowerTheory.Budgets;
 using PowerTheory.Polytope;
 
 namespace PowerTheory.Benchmarks;

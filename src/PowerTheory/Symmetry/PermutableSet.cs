@@ -125,12 +125,11 @@ public sealed class PermutableSet
         int steps = MaxSupport() + source.MaxSupport();
         if (!_keysBySteps.TryGetValue(steps, out var keys))
         {
-            var identity = Permutation.Identity(Mdp.StateCount);
             keys = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int i = 0; i < _functions!.Length; i++) keys[ExactVisitKey.Of(_functions[i], identity, steps)] = i;
+            for (int i = 0; i < _functions!.Length; i++) keys[_functions[i].ExactKey(steps, null)] = i;
             _keysBySteps[steps] = keys;
         }
-        return keys.TryGetValue(ExactVisitKey.Of(source._functions![j], phi, steps), out int found) ? found : -1;
+        return keys.TryGetValue(source._functions![j].ExactKey(steps, phi.Image), out int found) ? found : -1;
     }
 
     private int MaxSupport() => _supports.Length == 0 ? 0 : _supports.Max(s => s.Length);

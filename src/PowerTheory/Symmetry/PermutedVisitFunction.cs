@@ -35,8 +35,7 @@ public sealed class PermutedVisitFunction
             throw new ArgumentException("g is a visit-distribution function of another MDP.", nameof(g));
         if (Permutation[Source.Start] != g.Start) return false;
         int steps = Source.ReachedStates.Count + g.ReachedStates.Count;
-        return string.Equals(ExactVisitKey.Of(Source, Permutation, steps),
-            ExactVisitKey.Of(g, Permutation.Identity(Permutation.Size), steps), StringComparison.Ordinal);
+        return string.Equals(Source.ExactKey(steps, Permutation.Image), g.ExactKey(steps, null), StringComparison.Ordinal);
     }
 
     /// <summary>For example "φ·(star → (r_se)*)".</summary>

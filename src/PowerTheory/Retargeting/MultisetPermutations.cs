@@ -11,13 +11,13 @@ internal static class MultisetPermutations
     public static void First(double[] values) => Array.Sort(values);
 
     /// <summary>Advances to the next arrangement in lexicographic order; false (and leaves the last one) when none is left.</summary>
-    public static bool Next(double[] values)
+    public static bool Next<T>(T[] values) where T : IComparable<T>
     {
         int i = values.Length - 2;
-        while (i >= 0 && values[i] >= values[i + 1]) i--;
+        while (i >= 0 && values[i].CompareTo(values[i + 1]) >= 0) i--;
         if (i < 0) return false;
         int j = values.Length - 1;
-        while (values[j] <= values[i]) j--;
+        while (values[j].CompareTo(values[i]) <= 0) j--;
         (values[i], values[j]) = (values[j], values[i]);
         Array.Reverse(values, i + 1, values.Length - i - 1);
         return true;

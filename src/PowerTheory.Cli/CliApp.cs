@@ -33,6 +33,7 @@ public static class CliApp
             PowerCommand.Create(context),
             VerticesCommand.Create(context),
             EnvCommand.Create(context),
+            OrbitCommand.Create(context),
         };
     }
 

@@ -19,7 +19,7 @@ public static class OrbitText
             ? $"orbit: {size} distinct permutations, all enumerated (exact)"
             : result.Method == OrbitCountMethod.Enumerated
                 ? $"orbit: {size} distinct permutations, PARTIAL enumeration of {Count(result.Examined)} in lexicographic order ({result.Outcome.Describe()})"
-                : $"orbit: {size} distinct permutations, SAMPLED: {Count(result.Examined)} uniform random permutations, seed {result.Sampling!.Seed} ({result.Outcome.Describe()})");
+                : $"orbit: {size} distinct permutations, SAMPLED: {Count(result.Examined)} uniform random permutations, seed {result.Sampling!.Seed} ({Sampled(result)})");
         output.WriteLine($"  f(B) > f(A): {Count(result.BWins)}{Interval(result.BWinsInterval)}");
         output.WriteLine($"  f(B) < f(A): {Count(result.AWins)}{Interval(result.AWinsInterval)}");
         output.WriteLine($"  f(B) = f(A): {Count(result.Ties)}{Interval(result.TiesInterval)}");
@@ -28,10 +28,14 @@ public static class OrbitText
             ? $"largest n with #(B>A) >= n*#(A>B): {Count(n)}, fraction n/(n+1) = {Numbers.Human(result.ImpliedFraction)}{qualifier}"
             : $"largest n with #(B>A) >= n*#(A>B): unbounded (no element has f(A) > f(B)){qualifier}");
         if (result.Counted > 0)
-            output.WriteLine($"measured share with f(B) >= f(A): {Numbers.Human(result.WeakFraction)}{Interval(result.WeakInterval)}");
+            output.WriteLine(result.WeakInterval is null
+                ? $"measured share with f(B) >= f(A): {Numbers.Human(result.WeakFraction)}"
+                : $"measured share with f(B) >= f(A):{Interval(result.WeakInterval)}");
         if (search is null) return;
         output.WriteLine();
-        output.WriteLine($"retargetability search over {search.Candidates.ToString().ToLowerInvariant()} ({search.Outcome.Describe()}):");
+        string status = !search.Outcome.IsComplete ? search.Outcome.Describe()
+            : string.Create(CultureInfo.InvariantCulture, $"finished after {search.Outcome.Nodes} nodes");
+        output.WriteLine($"retargetability search over {search.Candidates.ToString().ToLowerInvariant()} ({status}):");
         if (search.IsUnbounded)
         {
             output.WriteLine("  no orbit element has f(A) > f(B): (A ->n B)-retargetable for every n (vacuously)");
@@ -47,6 +51,10 @@ public static class OrbitText
         foreach (var c in search.Certificate?.Conditions ?? [])
             output.WriteLine($"  [{(c.Verdict == ConditionVerdict.Holds ? "ok" : c.Verdict == ConditionVerdict.Fails ? "FAIL" : "?")}] ({c.Number}) {c.Statement}: {c.Detail}");
     }
+
+    private static string Sampled(OrbitCountResult result) => result.Outcome.IsComplete
+        ? "all requested samples drawn"
+        : result.Outcome.Describe().Replace("stopped at the", "sampling stopped at the", StringComparison.Ordinal);
 
     private static string Interval(ProportionInterval? interval) => interval is null ? ""
         : $"  (share {Numbers.Human(interval.Estimate)}, {interval.Confidence * 100:0.#}% {ProportionInterval.Method} [{Numbers.Human(interval.Lower)}, {Numbers.Human(interval.Upper)}])";

@@ -34,6 +34,7 @@ public static class CliApp
             VerticesCommand.Create(context),
             SymmetryCommand.Create(context),
             EnvCommand.Create(context),
+            OrbitCommand.Create(context),
         };
     }
 

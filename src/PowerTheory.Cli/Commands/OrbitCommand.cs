@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Globalization;
+using PowerTheory.Budgets;
+using PowerTheory.Cli.Common;
+using PowerTheory.Retargeting;
+using PowerTheory.Serialization;
+
+namespace PowerTheory.Cli.Commands;
+
+/// <summary>
+/// <c>powertheory orbit --theta θ --a I --b J --rule R [--lotteries FILE] [--budget N] [--seconds S] [--samples N]
+/// [--seed K] [--search] [--candidates C] [--format F]</c>: over the orbit S_d·θ, how often f(B|θ′) &gt; f(A|θ′),
+/// &lt; and =, exactly (distinct permutations enumerated) or sampled with Clopper–Pearson intervals, and the largest n
+/// with #(B&gt;A) ≥ n·#(A&gt;B) with its fraction n/(n+1); with <c>--search</c>, the permutations certifying
+/// (A →ⁿ B)-retargetability (PRDM Def. 3.5).
+/// </summary>
+public static class OrbitCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var theta = new Option<string>("--theta") { Description = "The parameter θ: d comma-separated numbers, e.g. 10,5,0.", HelpName = "x1,x2,...", Required = true };
+        var a = new Option<string>("--a") { Description = "The set A: comma-separated lottery indices (0-based).", HelpName = "i,j,...", Required = true };
+        var b = new Option<string>("--b") { Description = "The set B: comma-separated lottery indices (0-based).", HelpName = "i,j,...", Required = true };
+        var rule = new Option<string>("--rule", "-r") { Description = "The decision rule: " + DecisionRuleParser.Forms + ".", HelpName = "RULE", Required = true };
+        var lotteries = new Option<string>("--lotteries")
+        {
+            Description = "A file of lotteries, one per line (d comma-separated numbers, optional 'label:' prefix); C = all of them. Default: the basis lotteries e_0..e_{d-1}.",
+            HelpName = "FILE",
+        };
+        var budget = new Option<long>("--budget") { Description = $"Node budget (default {SearchBudget.DefaultMaxNodes}); orbits larger than it are sampled.", HelpName = "N", DefaultValueFactory = _ => SearchBudget.DefaultMaxNodes };
+        var seconds = new Option<double>("--seconds") { Description = $"Time budget in seconds (default {SearchBudget.DefaultMaxSeconds}).", HelpName = "S", DefaultValueFactory = _ => SearchBudget.DefaultMaxSeconds };
+        var samples = new Option<long>("--samples", "-n") { Description = "Most permutations to sample when the orbit is too large to enumerate (default 100000).", DefaultValueFactory = _ => 100_000 };
+        var seed = new Option<int>("--seed", "-s") { Description = "Seed of the sampler; the same seed gives the same sample (default 0).", DefaultValueFactory = _ => 0 };
+        var search = new Option<bool>("--search") { Description = "Also search for permutations φ_1..φ_n certifying (A ->n B)-retargetability (PRDM Def. 3.5)." };
+        var candidates = new Option<string>("--candidates") { Description = "Permutations the search tries: transpositions, involutions (default) or all.", HelpName = "transpositions|involutions|all", DefaultValueFactory = _ => "involutions" };
+        var format = OutputFormatOption.Create();
+        var command = new Command("orbit", "Orbit counts of f(B) vs f(A) over the permutations of θ, the largest n and n/(n+1); optionally a retargetability certificate.")
+        {
+            theta, a, b, rule, lotteries, budget, seconds, samples, seed, search, candidates, format,
+        };
+        command.SetAction(parseResult =>
+        {
+            var outputFormat = OutputFormatOption.Parse(parseResult.GetValue(format));
+            if (outputFormat == OutputFormat.Csv) throw new CliUsageException("--format: orbit prints text or json, not csv.");
+            var thetaValues = ParseNumbers(parseResult.GetValue(theta)!, "--theta");
+            int d = thetaValues.Length;
+            var decisionRule = DecisionRuleParser.Parse(parseResult.GetValue(rule));
+            string? file = parseResult.GetValue(lotteries);
+            var options = file is null ? LotterySet.OfBasis(d, Enumerable.Range(0, d)) : LotteryFileParser.Load(file, d);
+            var aSet = Subset(parseResult.GetValue(a)!, "--a", options);
+            var bSet = Subset(parseResult.GetValue(b)!, "--b", options);
+            long nodes = parseResult.GetValue(budget);
+            if (nodes < 1) throw new CliUsageException($"--budget must be a positive number of nodes; got {nodes}.");
+            double secs = parseResult.GetValue(seconds);
+            if (!(secs > 0) || !double.IsFinite(secs)) throw new CliUsageException($"--seconds must be a positive number; got {Numbers.Human(secs)}.");
+            long maxSamples = parseResult.GetValue(samples);
+            if (maxSamples < 1) throw new CliUsageException($"--samples must be at least 1; got {maxSamples}.");
+            var searchClass = parseResult.GetValue(candidates) switch
+            {
+                "transpositions" => RetargeterClass.Transpositions,
+                "involutions" => RetargeterClass.Involutions,
+                "all" => RetargeterClass.AllPermutations,
+                var other => throw new CliUsageException($"--candidates must be one of transpositions, involutions, all; got '{other}'."),
+            };
+            var question = new RetargetingQuestion(options, aSet, bSet, decisionRule);
+            var searchBudget = new SearchBudget(nodes, secs);
+            var result = OrbitCounter.Count(question, thetaValues, searchBudget, new OrbitSampling(parseResult.GetValue(seed), maxSamples));
+            var found = parseResult.GetValue(search) ? RetargeterSearch.Find(question, thetaValues, searchBudget, searchClass) : null;
+            if (outputFormat == OutputFormat.Json)
+                JsonOutput.Write(context.Out, w => OrbitReportJson.Write(w, result, found));
+            else
+                OrbitText.Write(context.Out, result, found);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static double[] ParseNumbers(string text, string optionName)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = new double[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!Numbers.TryParseFinite(parts[i], out values[i]))
+                throw new CliUsageException($"{optionName} must be finite numbers separated by commas; entry {i} is '{parts[i]}'.");
+        return values;
+    }
+
+    private static LotterySet Subset(string text, string optionName, LotterySet options)
+    {
+        var chosen = new List<OutcomeLottery>();
+        var seen = new HashSet<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int index) || index >= options.Count)
+                throw new CliUsageException($"{optionName}: '{part}' is not a lottery index in 0..{options.Count - 1}.");
+            if (!seen.Add(index)) throw new CliUsageException($"{optionName} lists index {index} twice.");
+            chosen.Add(options.Items[index]);
+        }
+        if (chosen.Count == 0) throw new CliUsageException($"{optionName} needs at least one lottery index.");
+        return new LotterySet(chosen, options.Dimension);
+    }
+}

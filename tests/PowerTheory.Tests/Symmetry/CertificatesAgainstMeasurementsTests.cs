@@ -1,6 +1,8 @@
+using PowerTheory.Budgets;
 using PowerTheory.Environments;
 using PowerTheory.Mdps;
 using PowerTheory.Power;
+using PowerTheory.Retargeting;
 using PowerTheory.Symmetry;
 using PowerTheory.Visits;
 
@@ -39,19 +41,8 @@ public class CertificatesAgainstMeasurementsTests
         foreach (var phi in cert.Permutations) Assert.That(phi.IsInvolution, Is.True);
         // Exact orbit: r = (2⁰, …, 2⁷) permuted in all 8! ways; ∅ is strictly average-optimal from ⋆ when e_∅·r beats
         // every other recurrent distribution of ⋆. The certificate predicts avoidance in at least 3/4 of the orbit.
-        var rsd = RecurrentStateDistributionSet.Enumerate(mdp, "star").Distributions.Select(e => e.Distribution.ToArray()).ToArray();
-        int empty = mdp.StateIndex("empty");
-        var values = Enumerable.Range(0, 8).Select(i => Math.Pow(2, i)).ToArray();
-        long total = 0, emptyStrictlyOptimal = 0;
-        foreach (var r in Permutations(values))
-        {
-            total++;
-            double best = rsd.Where(d => d[empty] != 1).Max(d => d.Zip(r, (p, q) => p * q).Sum());
-            if (r[empty] > best) emptyStrictlyOptimal++;
-        }
-        Assert.That(total, Is.EqualTo(40320));
-        double avoiding = 1 - emptyStrictlyOptimal / (double)total;
-        Assert.That(avoiding, Is.GreaterThanOrEqualTo(cert.N / (cert.N + 1.0)), $"∅ strictly optimal in {emptyStrictlyOptimal} of {total}");
+        var (avoiding, emptyStrictlyOptimal) = OrbitOfAvoidance(mdp);
+        Assert.That(avoiding, Is.GreaterThanOrEqualTo(cert.N / (cert.N + 1.0)), $"∅ strictly optimal in {emptyStrictlyOptimal} of 40320");
         Assert.That(emptyStrictlyOptimal, Is.GreaterThan(0), "the bound is not vacuous");
         // And under IID uniform rewards at γ → 1 (the event "an average-optimal policy ends in ∅"), within 4 SE.
         var ends = OptimalityEvent.EndsIn(mdp, "star", "empty");
@@ -60,26 +51,21 @@ public class CertificatesAgainstMeasurementsTests
         Assert.That(1 - p.Mean, Is.GreaterThanOrEqualTo(cert.N / (cert.N + 1.0) - 4 * p.StandardError));
     }
 
-    private static IEnumerable<double[]> Permutations(double[] items)
+    /// <summary>The orbit of r = (2⁰, …, 2⁷) over the 8 states, counted exactly by the retargeting layer (an independent
+    /// code path): C = RSD(⋆) as outcome lotteries, A = {e_∅}, B = the rest, rule IsOptimal. A "wins" exactly when ∅ is
+    /// strictly average-optimal; the weak fraction is the share of the orbit that avoids ∅.</summary>
+    internal static (double Avoiding, long EmptyStrictlyOptimal) OrbitOfAvoidance(Mdp mdp)
     {
-        var a = (double[])items.Clone();
-        var c = new int[a.Length];
-        yield return (double[])a.Clone();
-        for (int i = 0; i < a.Length;)
-        {
-            if (c[i] < i)
-            {
-                if (i % 2 == 0) (a[0], a[i]) = (a[i], a[0]);
-                else (a[c[i]], a[i]) = (a[i], a[c[i]]);
-                yield return (double[])a.Clone();
-                c[i]++;
-                i = 0;
-            }
-            else
-            {
-                c[i] = 0;
-                i++;
-            }
-        }
+        var rsd = RecurrentStateDistributionSet.Enumerate(mdp, "star").Distributions
+            .Select((e, i) => new OutcomeLottery(e.Distribution, $"d{i}")).ToArray();
+        int empty = mdp.StateIndex("empty");
+        var options = new LotterySet(rsd, mdp.StateCount);
+        var a = new LotterySet(rsd.Where(d => d.Vector[empty] == 1), mdp.StateCount);
+        var b = new LotterySet(rsd.Where(d => d.Vector[empty] != 1), mdp.StateCount);
+        var theta = Enumerable.Range(0, mdp.StateCount).Select(i => Math.Pow(2, i)).ToArray();
+        var counts = OrbitCounter.Count(new RetargetingQuestion(options, a, b, new IsOptimalRule()), theta, new SearchBudget(1_000_000, 60));
+        Assert.That(counts.IsExact, Is.True);
+        Assert.That(counts.Counted, Is.EqualTo(40320));
+        return (counts.WeakFraction, counts.AWins);
     }
 }

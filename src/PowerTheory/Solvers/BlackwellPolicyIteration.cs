@@ -20,7 +20,8 @@ namespace PowerTheory.Solvers;
 /// depend on a common positive factor), so high orders cannot overflow. A pair is tied at an order when
 /// |Δ| ≤ tol·(the max-norms of the terms it combines).</para>
 /// <para>Deterministic MDPs use <see cref="FunctionalGraphLaurentEvaluator"/> (O(|S|) time per order and memory
-/// O(|S| + |S||A|)); stochastic ones <see cref="DenseLaurentEvaluator"/> (O(|S|³) per policy).</para>
+/// O(|S| + |S||A|)); stochastic ones <see cref="BandedLaurentEvaluator"/> when the transition graph has a narrow band
+/// (O(|S|·b²) per policy), else <see cref="DenseLaurentEvaluator"/> (O(|S|³) per policy).</para>
 /// </remarks>
 internal sealed class BlackwellPolicyIteration
 {
@@ -50,7 +51,7 @@ internal sealed class BlackwellPolicyIteration
         _mdp = mdp;
         _n = mdp.StateCount;
         _tolerance = tieTolerance;
-        _evaluator = mdp.IsDeterministic ? new FunctionalGraphLaurentEvaluator(mdp) : new DenseLaurentEvaluator(mdp);
+        _evaluator = LaurentEvaluatorFor(mdp);
         _offsets = mdp.StateActionOffsets.ToArray();
         _rowClass = RowClasses(mdp);
         _policy = new int[_n];
@@ -234,5 +235,21 @@ internal sealed class BlackwellPolicyIteration
             }
         }
         return classes;
+    }
+
+    /// <summary>The Laurent evaluator for the MDP's shape: functional graph (deterministic), banded (stochastic with a band
+    /// that is cheaper than a dense factorisation and fits in memory), dense otherwise.</summary>
+    private static LaurentEvaluator LaurentEvaluatorFor(Mdp mdp)
+    {
+        if (mdp.IsDeterministic) return new FunctionalGraphLaurentEvaluator(mdp);
+        int n = mdp.StateCount;
+        if (n <= DiscountedPolicyEvaluator.MaxOrderedStates)
+        {
+            var ordering = BandOrdering.Of(mdp);
+            if (BandedLuPolicyEvaluator.BandSize(mdp, ordering) <= DiscountedPolicyEvaluator.MaxBandDoubles
+                && BandedLuPolicyEvaluator.FactorCost(mdp, ordering) < (double)n * n * n / 3)
+                return new BandedLaurentEvaluator(mdp, ordering);
+        }
+        return new DenseLaurentEvaluator(mdp);
     }
 }

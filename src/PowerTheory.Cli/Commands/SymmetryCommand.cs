@@ -96,7 +96,7 @@ public static class SymmetryCommand
         var o = context.Out;
         o.WriteLine($"{c.Theorem}: {c.Statement}");
         o.WriteLine(c.Holds ? $"CERTIFIED (n = {c.N})" : c.ProvedAbsent ? "NOT CERTIFIED (proved: no such involution exists)" : "NOT CERTIFIED");
-        o.WriteLine($"  {c.Summary}");
+        if (!c.Holds) o.WriteLine($"  {c.Summary}");
         for (int i = 0; i < c.Involutions.Count; i++)
             o.WriteLine($"  φ{(c.Involutions.Count > 1 ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "")} = {string.Concat(c.Involutions[i])}");
         foreach (var cond in c.Conditions) o.WriteLine($"  {cond}{(cond.Required ? "" : " (decides a further conclusion)")}");

@@ -71,12 +71,26 @@ internal sealed class BellmanBackup(Mdp mdp)
                 q[sa] = r[s] + gamma * Expected(sa, v);
     }
 
-    /// <summary>One Jacobi sweep next = r + γ·max_a E_a v; returns ‖next − v‖∞.</summary>
-    
-    public double Sweep(ReadOnlySpan<double> r, double gamma, ReadOnlySpan<double> v, Span<double> next)
+    /// <summary>MDPs with at least this many states sweep in parallel chunks (a Jacobi sweep's result does not depend on
+    /// the order, so the values are the same bit for bit).</summary>
+    public const int ParallelSweepStates = 100_000;
+
+    /// <summary>One Jacobi sweep next = r + γ·max_a E_a v; returns ‖next − v‖∞. MDPs with at least
+    /// <see cref="ParallelSweepStates"/> states are swept in chunks on the thread pool.</summary>
+    public double Sweep(double[] r, double gamma, double[] v, double[] next)
+    {
+        if (_states < ParallelSweepStates) return SweepRange(r, gamma, v, next, 0, _states);
+        int chunks = 4 * Environment.ProcessorCount, size = (_states + chunks - 1) / chunks;
+        var diffs = new double[chunks];
+        Parallel.For(0, chunks, c => diffs[c] = SweepRange(r, gamma, v, next, c * size, Math.Min(_states, (c + 1) * size)));
+        return diffs.Max();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double SweepRange(ReadOnlySpan<double> r, double gamma, ReadOnlySpan<double> v, Span<double> next, int from, int to)
     {
         double diff = 0;
-        for (int s = 0; s < _states; s++)
+        for (int s = from; s < to; s++)
         {
             double x = r[s] + gamma * BestExpected(s, v);
             next[s] = x;

@@ -34,4 +34,17 @@ public class LargeStochasticSolveTests
         var pi = PolicyIteration.Solve(mdp, r, 0.99);
         for (int s = 0; s < mdp.StateCount; s++) Assert.That(pi[s], Is.EqualTo(vi[s]).Within(1e-8), $"default: V*({mdp.StateNames[s]})");
     }
+
+    [Test]
+    public void SingleGoalOnThe100By100SlipperyGridMatchesValueIteration()
+    {
+        // Issue #11's case: `values` on this grid used to exit with an internal NumericalBreakdownException.
+        var mdp = Gridworld.Open(100, 100, slip: 0.1);
+        var r = new double[mdp.StateCount];
+        r[mdp.StateIndex("r99c99")] = 1;
+        var pi = PolicyIteration.Solve(mdp, r, 0.99);
+        var vi = ValueIteration.Solve(mdp, r, 0.99, accuracy: 1e-10);
+        for (int s = 0; s < mdp.StateCount; s++)
+            Assert.That(pi[s], Is.EqualTo(vi[s]).Within(1e-8), $"V*({mdp.StateNames[s]})");
+    }
 }

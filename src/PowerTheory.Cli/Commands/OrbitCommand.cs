@@ -3,6 +3,7 @@ using System.Globalization;
 using PowerTheory.Budgets;
 using PowerTheory.Cli.Common;
 using PowerTheory.Retargeting;
+using PowerTheory.Symmetry;
 using PowerTheory.Serialization;
 
 namespace PowerTheory.Cli.Commands;
@@ -33,11 +34,16 @@ public static class OrbitCommand
         var samples = new Option<long>("--samples", "-n") { Description = "Most permutations to sample when the orbit is too large to enumerate (default 100000).", DefaultValueFactory = _ => 100_000 };
         var seed = new Option<int>("--seed", "-s") { Description = "Seed of the sampler; the same seed gives the same sample (default 0).", DefaultValueFactory = _ => 0 };
         var search = new Option<bool>("--search") { Description = "Also search for permutations φ_1..φ_n certifying (A ->n B)-retargetability (PRDM Def. 3.5)." };
+        var check = new Option<string>("--check")
+        {
+            Description = "Check (A ->n B)-retargetability (PRDM Def. 3.5) for given permutations of the d outcomes, in cycle notation separated by ';', e.g. \"(0 1);(0 2)\".",
+            HelpName = "PHI1;PHI2",
+        };
         var candidates = new Option<string>("--candidates") { Description = "Permutations the search tries: transpositions, involutions (default) or all.", HelpName = "transpositions|involutions|all", DefaultValueFactory = _ => "involutions" };
         var format = OutputFormatOption.Create();
         var command = new Command("orbit", "Orbit counts of f(B) vs f(A) over the permutations of θ, the largest n and n/(n+1); optionally a retargetability certificate.")
         {
-            theta, a, b, rule, lotteries, budget, seconds, samples, seed, search, candidates, format,
+            theta, a, b, rule, lotteries, budget, seconds, samples, seed, search, candidates, check, format,
         };
         command.SetAction(parseResult =>
         {
@@ -67,13 +73,41 @@ public static class OrbitCommand
             var searchBudget = new SearchBudget(nodes, secs);
             var result = OrbitCounter.Count(question, thetaValues, searchBudget, new OrbitSampling(parseResult.GetValue(seed), maxSamples));
             var found = parseResult.GetValue(search) ? RetargeterSearch.Find(question, thetaValues, searchBudget, searchClass) : null;
+            var checkText = parseResult.GetValue(check);
+            var checkedReport = checkText is null ? null
+                : RetargetabilityChecker.Check(question, thetaValues, ParsePermutations(checkText, d), searchBudget);
             if (outputFormat == OutputFormat.Json)
-                JsonOutput.Write(context.Out, w => OrbitReportJson.Write(w, result, found));
+                JsonOutput.Write(context.Out, w => OrbitReportJson.Write(w, result, found, checkedReport));
             else
-                OrbitText.Write(context.Out, result, found);
+                OrbitText.Write(context.Out, result, found, checkedReport);
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Parses "(0 1)(2 3);(0 2)": permutations of 0..d−1 in cycle notation, separated by ';'.</summary>
+    private static List<Permutation> ParsePermutations(string text, int d)
+    {
+        var result = new List<Permutation>();
+        foreach (var part in text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var image = Enumerable.Range(0, d).ToArray();
+            var moved = new HashSet<int>();
+            foreach (var cycle in part.Split(')', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!cycle.StartsWith('('))
+                    throw new CliUsageException($"--check: '{part}' is not in cycle notation such as (0 1)(2 3).");
+                var items = cycle[1..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var indices = new int[items.Length];
+                for (int k = 0; k < items.Length; k++)
+                    if (!int.TryParse(items[k], NumberStyles.None, CultureInfo.InvariantCulture, out indices[k]) || indices[k] >= d || !moved.Add(indices[k]))
+                        throw new CliUsageException($"--check: '{items[k]}' in '{part}' is not an unused outcome index in 0..{d - 1}.");
+                for (int k = 0; k < indices.Length; k++) image[indices[k]] = indices[(k + 1) % indices.Length];
+            }
+            result.Add(Permutation.FromImage(image));
+        }
+        if (result.Count == 0) throw new CliUsageException("--check needs at least one permutation, e.g. \"(0 1)\".");
+        return result;
     }
 
     private static double[] ParseNumbers(string text, string optionName)

@@ -7,7 +7,18 @@ namespace PowerTheory.Cli.Common;
 public static class OrbitText
 {
     /// <summary>Writes the orbit counts and, when given, the retargeter search.</summary>
-    public static void Write(TextWriter output, OrbitCountResult result, RetargeterSearchResult? search)
+    public static void Write(TextWriter output, OrbitCountResult result, RetargeterSearchResult? search, RetargetabilityReport? check = null)
+    {
+        WriteCounts(output, result, search);
+        if (check is null) return;
+        output.WriteLine();
+        output.WriteLine($"check of the given permutations ({string.Join(", ", check.Retargeters.Select((p, i) => $"phi_{i + 1} = {p}"))}): " +
+            (check.Holds ? $"(A ->{check.N} B)-retargetable at this theta" : "NOT certified"));
+        foreach (var c in check.Conditions)
+            output.WriteLine($"  [{(c.Verdict == ConditionVerdict.Holds ? "ok" : c.Verdict == ConditionVerdict.Fails ? "FAIL" : "?")}] ({c.Number}) {c.Statement}: {c.Detail}");
+    }
+
+    private static void WriteCounts(TextWriter output, OrbitCountResult result, RetargeterSearchResult? search)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(result);

@@ -27,7 +27,8 @@ public static class OrbitReportJson
     }
 
     /// <summary>Writes the object to <paramref name="writer"/>.</summary>
-    public static void Write(Utf8JsonWriter writer, OrbitCountResult result, RetargeterSearchResult? search = null)
+    public static void Write(Utf8JsonWriter writer, OrbitCountResult result, RetargeterSearchResult? search = null,
+        RetargetabilityReport? check = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
@@ -81,6 +82,7 @@ public static class OrbitReportJson
         else w.WriteNull("seed");
         WriteOutcome(w, "budget", result.Outcome);
         if (search is not null) WriteSearch(w, search);
+        if (check is not null) WriteCheck(w, check);
         w.WriteEndObject();
     }
 
@@ -111,6 +113,30 @@ public static class OrbitReportJson
         }
         w.WriteEndArray();
         WriteOutcome(w, "budget", search.Outcome);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The <c>check</c> member: the given permutations, the verdict and the three conditions of Def. 3.5.</summary>
+    private static void WriteCheck(Utf8JsonWriter w, RetargetabilityReport check)
+    {
+        w.WriteStartObject("check");
+        w.WriteStartArray("retargeters");
+        foreach (var phi in check.Retargeters) w.WriteStringValue(phi.ToString());
+        w.WriteEndArray();
+        w.WriteNumber("n", check.N);
+        w.WriteBoolean("holds", check.Holds);
+        w.WriteStartArray("conditions");
+        foreach (var c in check.Conditions)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("number", c.Number);
+            w.WriteString("statement", c.Statement);
+            w.WriteString("verdict", c.Verdict.ToString().ToLowerInvariant());
+            w.WriteString("detail", c.Detail);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        WriteOutcome(w, "budget", check.Outcome);
         w.WriteEndObject();
     }
 

@@ -133,4 +133,22 @@ public class OrbitCommandTests
     [Test]
     public void MissingRequiredOptionIsAUsageError() =>
         CliRun.Of("orbit", "--theta", "10,5,0", "--a", "0", "--rule", "optimal").AssertCleanError(1, "--b");
+
+    [Test]
+    public void CheckGivenPermutationsReportsEachCondition()
+    {
+        var ok = CliRun.Of("orbit", "--theta", "10,5,0", "--a", "0", "--b", "1,2", "--rule", "optimal", "--check", "(0 1);(0 2)", "-f", "json");
+        Assert.That(ok.ExitCode, Is.EqualTo(0), ok.Err);
+        using (var doc = System.Text.Json.JsonDocument.Parse(ok.Out))
+        {
+            var check = doc.RootElement.GetProperty("check");
+            Assert.That(check.GetProperty("holds").GetBoolean(), Is.True);
+            Assert.That(check.GetProperty("n").GetInt32(), Is.EqualTo(2));
+        }
+        var repeated = CliRun.Of("orbit", "--theta", "10,5,0", "--a", "0", "--b", "1,2", "--rule", "optimal", "--check", "(0 1);(0 1)");
+        Assert.That(repeated.ExitCode, Is.EqualTo(0), repeated.Err);
+        Assert.That(repeated.Out, Does.Contain("NOT certified").And.Contain("[FAIL] (3)"));
+        CliRun.Of("orbit", "--theta", "10,5,0", "--a", "0", "--b", "1,2", "--rule", "optimal", "--check", "(0 5)").AssertCleanError(1, "--check", "'5'");
+        CliRun.Of("orbit", "--theta", "10,5,0", "--a", "0", "--b", "1,2", "--rule", "optimal", "--check", "0 1").AssertCleanError(1, "--check", "cycle notation");
+    }
 }

@@ -15,7 +15,7 @@ public static class OrbitText
         output.WriteLine($"check of the given permutations ({string.Join(", ", check.Retargeters.Select((p, i) => $"phi_{i + 1} = {p}"))}): " +
             (check.Holds ? $"(A ->{check.N} B)-retargetable at this theta" : "NOT certified"));
         foreach (var c in check.Conditions)
-            output.WriteLine($"  [{(c.Verdict == ConditionVerdict.Holds ? "ok" : c.Verdict == ConditionVerdict.Fails ? "FAIL" : "?")}] ({c.Number}) {c.Statement}: {c.Detail}");
+            output.WriteLine(ConditionLine(c));
     }
 
     private static void WriteCounts(TextWriter output, OrbitCountResult result, RetargeterSearchResult? search)
@@ -60,8 +60,11 @@ public static class OrbitText
         output.WriteLine($"  certified n = {search.N}{(search.N > 0 ? " via " + string.Join(", ", search.Retargeters.Select((p, i) => $"phi_{i + 1} = {p}")) : "")}");
         output.WriteLine($"  counting bound: n <= {Count(search.UpperBound.Value)}; {(search.IsProvedMaximal ? "n is proved maximal" : search.Outcome.IsComplete ? "larger n not found among these candidates" : "search stopped by its budget")}");
         foreach (var c in search.Certificate?.Conditions ?? [])
-            output.WriteLine($"  [{(c.Verdict == ConditionVerdict.Holds ? "ok" : c.Verdict == ConditionVerdict.Fails ? "FAIL" : "?")}] ({c.Number}) {c.Statement}: {c.Detail}");
+            output.WriteLine(ConditionLine(c));
     }
+
+    private static string ConditionLine(ConditionCheck c) =>
+        $"  [{(c.Verdict == ConditionVerdict.Holds ? "ok" : c.Verdict == ConditionVerdict.Fails ? "FAIL" : "?")}] ({c.Number}) {c.Statement}: {c.Detail}";
 
     private static string Sampled(OrbitCountResult result) => result.Outcome.IsComplete
         ? "all requested samples drawn"

@@ -101,17 +101,7 @@ public static class OrbitReportJson
         w.WriteEndArray();
         w.WriteNumber("candidatesTried", search.CandidatesTried);
         w.WriteNumber("validCandidates", search.ValidCandidates);
-        w.WriteStartArray("conditions");
-        foreach (var c in search.Certificate?.Conditions ?? [])
-        {
-            w.WriteStartObject();
-            w.WriteNumber("number", c.Number);
-            w.WriteString("statement", c.Statement);
-            w.WriteString("verdict", c.Verdict.ToString().ToLowerInvariant());
-            w.WriteString("detail", c.Detail);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        WriteConditions(w, search.Certificate?.Conditions ?? []);
         WriteOutcome(w, "budget", search.Outcome);
         w.WriteEndObject();
     }
@@ -125,8 +115,16 @@ public static class OrbitReportJson
         w.WriteEndArray();
         w.WriteNumber("n", check.N);
         w.WriteBoolean("holds", check.Holds);
+        WriteConditions(w, check.Conditions);
+        WriteOutcome(w, "budget", check.Outcome);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The <c>conditions</c> array of Def. 3.5: number, statement, verdict and detail of each.</summary>
+    private static void WriteConditions(Utf8JsonWriter w, IEnumerable<ConditionCheck> conditions)
+    {
         w.WriteStartArray("conditions");
-        foreach (var c in check.Conditions)
+        foreach (var c in conditions)
         {
             w.WriteStartObject();
             w.WriteNumber("number", c.Number);
@@ -136,8 +134,6 @@ public static class OrbitReportJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        WriteOutcome(w, "budget", check.Outcome);
-        w.WriteEndObject();
     }
 
     private static void WriteOutcome(Utf8JsonWriter w, string name, SearchOutcome outcome)

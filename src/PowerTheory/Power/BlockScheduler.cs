@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using PowerTheory.Solvers;
 
 namespace PowerTheory.Power;
 
@@ -13,7 +14,7 @@ internal static class BlockScheduler
     {
         var o = plan.Options;
         int samples = o.Samples;
-        int blockSize = o.BlockSize;
+        int blockSize = plan.BlockSize;
         long blocks = (samples + (long)blockSize - 1) / blockSize;
         int wave = (int)Math.Min(blocks, 4L * plan.Threads);
         var slots = plan.Slots;
@@ -44,7 +45,11 @@ internal static class BlockScheduler
         }
         finally
         {
-            foreach (var w in all) w.Dispose();
+            foreach (var w in all)
+            {
+                for (int g = 0; g < plan.Gammas.Length; g++) totals.Certifications[g] = totals.Certifications[g].Merge(w.Certification(g));
+                w.Dispose();
+            }
         }
         return totals;
 

@@ -11,8 +11,9 @@ public sealed class PowerAtDiscount
     private readonly ActionOptimality[] _actions;
 
     internal PowerAtDiscount(Mdp mdp, double gamma, StatePower[] states, ActionOptimality[] actions,
-        PowerSeekingComparison[] comparisons, EventProbability[] events)
+        PowerSeekingComparison[] comparisons, EventProbability[] events, Solvers.SolveCertification certification = default)
     {
+        Certification = certification;
         _mdp = mdp;
         Gamma = gamma;
         _states = states;
@@ -20,6 +21,12 @@ public sealed class PowerAtDiscount
         Comparisons = Array.AsReadOnly(comparisons);
         Events = Array.AsReadOnly(events);
     }
+
+    /// <summary>What the per-sample solves certified at this γ: the largest certified bound on |V̂(s) − V*(s)| over every
+    /// sample and state (POWER's rounding error is at most (1−γ)/γ times it, far below its standard error), refinements,
+    /// near-ties counted as ties, and samples above the 10⁻⁹·max|r| target (docs/theory.md §5.1). Empty (0 solves) at the
+    /// exact γ = 0 and γ = 1 limits and on the non-dominated fast path of deterministic MDPs.</summary>
+    public Solvers.SolveCertification Certification { get; }
 
     /// <summary>The discount γ ∈ [0,1] (0 and 1 are the limits of docs/theory.md §4.2 item 7).</summary>
     public double Gamma { get; }

@@ -13,9 +13,13 @@ public sealed class PowerOptions
     /// <summary>Worker threads ≥ 1; null uses <see cref="Environment.ProcessorCount"/>.</summary>
     public int? Threads { get; init; }
 
-    /// <summary>Samples per block (default 256): each block has its own generator derived from (seed, block index) and
-    /// its own warm start.</summary>
-    public int BlockSize { get; init; } = 256;
+    /// <summary>Samples per block: each block has its own generator derived from (seed, block index). 0 (the default)
+    /// picks ⌈N/64⌉ clamped to [1, 256] (<see cref="AutomaticBlockSize"/>) — a function of N alone, so the figures stay
+    /// independent of the thread count, and a run of a few expensive samples still has enough blocks for every core.</summary>
+    public int BlockSize { get; init; }
+
+    /// <summary>The block size used when <see cref="BlockSize"/> is 0: ⌈N/64⌉ clamped to [1, 256].</summary>
+    public static int AutomaticBlockSize(int samples) => (int)Math.Clamp((samples + 63L) / 64, 1, 256);
 
     /// <summary>Keep the per-sample POWER values (memory N·|S| per γ); off by default.</summary>
     public bool KeepSamples { get; init; }

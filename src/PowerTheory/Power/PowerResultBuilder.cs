@@ -31,9 +31,9 @@ internal static class PowerResultBuilder
             var events = new EventProbability[plan.Events.Length];
             for (int e = 0; e < events.Length; e++)
                 events[e] = new EventProbability(plan.Events[e].Event, gamma, t.Proportion(g, slots.Event(e)));
-            byGamma[g] = new PowerAtDiscount(mdp, gamma, states, actions, comparisons, events);
+            byGamma[g] = new PowerAtDiscount(mdp, gamma, states, actions, comparisons, events, t.Certifications[g]);
         }
         var o = plan.Options;
-        return new PowerResult(mdp, plan.Rewards.Spec, o.Samples, o.Seed, o.BlockSize, plan.Threads, byGamma, plan.Kept);
+        return new PowerResult(mdp, plan.Rewards.Spec, o.Samples, o.Seed, plan.BlockSize, plan.Threads, byGamma, plan.Kept);
     }
 }

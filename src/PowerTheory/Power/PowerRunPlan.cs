@@ -21,7 +21,8 @@ internal sealed class PowerRunPlan
             if (double.IsNaN(Gammas[i]) || Gammas[i] < 0 || Gammas[i] > 1)
                 throw new ArgumentOutOfRangeException(nameof(gammas), Gammas[i], $"gamma[{i}] must be in [0, 1]; got {Gammas[i]}.");
         if (o.Samples < 2) throw new ArgumentOutOfRangeException(nameof(o.Samples), o.Samples, $"Samples must be at least 2 (for a standard error); got {o.Samples}.");
-        if (o.BlockSize < 1) throw new ArgumentOutOfRangeException(nameof(o.BlockSize), o.BlockSize, $"BlockSize must be positive; got {o.BlockSize}.");
+        if (o.BlockSize < 0) throw new ArgumentOutOfRangeException(nameof(o.BlockSize), o.BlockSize, $"BlockSize must be positive, or 0 for automatic; got {o.BlockSize}.");
+        BlockSize = o.BlockSize == 0 ? PowerOptions.AutomaticBlockSize(o.Samples) : o.BlockSize;
         Threads = o.Threads ?? Environment.ProcessorCount;
         if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(o.Threads), Threads, $"Threads must be at least 1; got {Threads}.");
         if (!(o.TieTolerance > 0) || double.IsInfinity(o.TieTolerance))
@@ -69,6 +70,9 @@ internal sealed class PowerRunPlan
 
     public Mdp Mdp { get; }
     public RewardDistribution Rewards { get; }
+    /// <summary>The block size in use (<see cref="PowerOptions.BlockSize"/>, resolved).</summary>
+    public int BlockSize { get; }
+
     public PowerOptions Options { get; }
     public double[] Gammas { get; }
     public int Threads { get; }

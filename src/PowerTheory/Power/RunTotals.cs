@@ -1,3 +1,4 @@
+using PowerTheory.Solvers;
 namespace PowerTheory.Power;
 
 /// <summary>The running totals: per γ, per statistic (count, mean, M2) merged block by block in block order
@@ -18,6 +19,7 @@ internal sealed class RunTotals
         _mean = new double[gammas][];
         _m2 = new double[gammas][];
         _counts = new long[gammas][];
+        Certifications = new SolveCertification[gammas];
         for (int g = 0; g < gammas; g++)
         {
             _shift[g] = new double[moments];
@@ -28,6 +30,9 @@ internal sealed class RunTotals
     }
 
     public long Count { get; private set; }
+
+    /// <summary>What the solves certified, per γ (merged over workers: maxima and sums, so in any order).</summary>
+    public SolveCertification[] Certifications { get; }
 
     public void Merge(BlockPartialSums b)
     {

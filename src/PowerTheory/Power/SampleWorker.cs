@@ -76,6 +76,9 @@ internal sealed class SampleWorker : IDisposable
         }
     }
 
+    /// <summary>What this worker's solvers certified, per γ.</summary>
+    public SolveCertification Certification(int gamma) => _solvers[gamma].Certification;
+
     public void Dispose()
     {
         foreach (var solver in _solvers) (solver as IDisposable)?.Dispose();

@@ -35,6 +35,20 @@ public static class PowerResultJson
         writer.WriteEndArray();
     }
 
+    /// <summary><c>"certification":{"maxValueErrorBound":E,"target":t,"refinedSamples":k,"nearTies":m,"uncertifiedSamples":u}</c>
+    /// when the run's solves were certified (γ ∈ (0,1) on the exact path).</summary>
+    private static void WriteCertification(Utf8JsonWriter w, Solvers.SolveCertification c)
+    {
+        if (c.Solves == 0) return;
+        w.WriteStartObject("certification");
+        w.WriteNumber("maxValueErrorBound", c.MaxValueErrorBound);
+        w.WriteNumber("target", c.Target);
+        w.WriteNumber("refinedSamples", c.Refinements);
+        w.WriteNumber("nearTies", c.NearTies);
+        w.WriteNumber("uncertifiedSamples", c.Uncertified);
+        w.WriteEndObject();
+    }
+
     private static void WriteOne(Utf8JsonWriter w, PowerResult result, PowerAtDiscount at)
     {
         w.WriteStartObject();
@@ -43,6 +57,7 @@ public static class PowerResultJson
         DegradationsJson.Write(w, result.Degradations);
         w.WriteNumber("seed", result.Seed);
         w.WriteString("reward", result.RewardSpec);
+        WriteCertification(w, at.Certification);
         w.WriteStartArray("states");
         foreach (var s in at.States)
         {

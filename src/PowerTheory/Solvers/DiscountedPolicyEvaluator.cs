@@ -25,6 +25,11 @@ internal abstract class DiscountedPolicyEvaluator(Mdp mdp, double gamma)
     /// pass over the transitions; see the measurements in each evaluator).</summary>
     public abstract int WarmStartSweeps { get; }
 
+    /// <summary>When positive, the warm start is modified policy iteration with up to this many rounds
+    /// (<see cref="HowardIteration.ModifiedWarmStart"/>) instead of <see cref="WarmStartSweeps"/> optimality sweeps: for
+    /// evaluators whose every evaluation is expensive (a large factorisation). 0 by default.</summary>
+    public virtual int WarmStartRounds => 0;
+
     /// <summary>Writes V^π for <paramref name="policy"/> (global state-actions) and reward r into <paramref name="values"/>.</summary>
     public abstract void Evaluate(ReadOnlySpan<int> policy, ReadOnlySpan<double> r, Span<double> values);
 

@@ -3,27 +3,51 @@ using PowerTheory.Mdps;
 namespace PowerTheory.Solvers;
 
 /// <summary>
-/// One reward vector at γ ∈ (0,1), exactly: the warm start and Howard's loop of <see cref="HowardIteration"/> with the
-/// evaluator suited to the MDP, then W(s) = (1−γ)·max_a E_a V*(s), Q*(s,a) = r(s) + γ·E_a V*(s) and the optimal
-/// actions by <see cref="DiscountedTieRule"/>. Allocation-free per solve with the functional-graph and dense evaluators.
+/// One reward vector at γ ∈ (0,1), certified: the warm start and Howard's loop of <see cref="HowardIteration"/> with the
+/// evaluator suited to the MDP, then a bound on the error and optimal actions decided by that bound
+/// (docs/theory.md §5.1):
+/// <list type="bullet">
+/// <item>with d = TV − V (T the Bellman optimality operator, V Howard's values), MacQueen's bounds
+/// TV + γ/(1−γ)·min d ≤ V* ≤ TV + γ/(1−γ)·max d give |V − V*| ≤ max|d|/(1−γ); adding the rounding allowance ρ of one
+/// backup (ρ = (k+4)·2⁻⁵²·(max|r| + max|V|), k the longest transition row), the certified bound is
+/// E = (max|d| + 3ρ)/(1−γ) + ρ on every V̂(s), and |Q̂(s,a) − Q*(s,a)| ≤ γE + ρ =: h;</item>
+/// <item>action a is optimal at s unless Q̂(s,a) &lt; max_b Q̂(s,b) − 2h (then it is certainly not); an action within 2h
+/// but not equal is undecided: the solve is refined (Howard's loop continued at a rounding-level margin) when that can
+/// shrink h, and what stays undecided at the rounding floor is counted as a tie and reported
+/// (<see cref="SolveCertification.NearTies"/>);</item>
+/// <item>W(s) = (1−γ)·max_a E_a V (error ≤ (1−γ)·(E + ρ)), Q*(s,a) = r(s) + γ·E_a V.</item>
+/// </list>
+/// Allocation-free per solve with the functional-graph, dense and banded evaluators.
 /// </summary>
 internal sealed class DiscountedRewardSolver : IRewardSolver
 {
+    /// <summary>The accuracy aimed at: E ≤ 10⁻⁹·max|r| (10⁻⁹ for rewards in [0,1]).</summary>
+    public const double RelativeTarget = 1e-9;
+
+    /// <summary>The evaluations a refinement may take.</summary>
+    public const int MaxRefinementSteps = 20;
+
     private readonly Mdp _mdp;
     private readonly double _gamma;
-    private readonly double _tieTolerance;
     private readonly HowardIteration _howard;
     private readonly double[] _stateScore;
     private readonly double[] _actionScore;
+    private readonly double _roundingFactor;
+    private SolveCertification _certification;
+    private double _halfWidth;
 
     public DiscountedRewardSolver(Mdp mdp, double gamma, double tieTolerance)
     {
         _mdp = mdp;
         _gamma = gamma;
-        _tieTolerance = tieTolerance;
+        _ = tieTolerance; // γ ∈ (0,1) decides ties by the certified bound; the tolerance serves the γ = 0 and 1 limits.
         _howard = new HowardIteration(mdp, gamma);
         _stateScore = new double[mdp.StateCount];
         _actionScore = new double[mdp.StateActionCount];
+        int longest = 1;
+        var rows = mdp.TransitionOffsetsArray;
+        for (int sa = 0; sa < mdp.StateActionCount; sa++) longest = Math.Max(longest, rows[sa + 1] - rows[sa]);
+        _roundingFactor = (longest + 4) * Math.ScaleB(1.0, -52);
     }
 
     /// <summary>The optimal policy of the last solve (global state-action per state).</summary>
@@ -32,29 +56,61 @@ internal sealed class DiscountedRewardSolver : IRewardSolver
     /// <summary>The improvement steps of the last solve.</summary>
     public int LastImprovements => _howard.Improvements;
 
+    /// <summary>The certified bound E of the last solve on |V̂(s) − V*(s)|.</summary>
+    public double LastErrorBound { get; private set; }
+
+    /// <summary>What the solves since construction certified.</summary>
+    public SolveCertification Certification => _certification;
+
+    SolveCertification IRewardSolver.Certification => _certification;
+
     public void Reset() => _howard.Evaluator.Forget();
 
     /// <summary>Finds an optimal policy for r (<see cref="Policy"/>) and its values, without the outputs.</summary>
     public void Optimise(ReadOnlySpan<double> r)
     {
-        _howard.WarmStart(r, _howard.Evaluator.WarmStartSweeps);
+        _howard.WarmStart(r);
         _howard.Iterate(r);
     }
 
     public void Solve(ReadOnlySpan<double> r, Span<double> futureValues, Span<bool> optimalActions)
     {
         SolveScores(r, futureValues, _stateScore, _actionScore);
-        DiscountedTieRule.Mark(_mdp, _gamma, _tieTolerance, r, _stateScore, _actionScore, optimalActions);
+        long nearTies = CountNearTies(_stateScore, _actionScore, optimalActions, mark: true);
+        _certification = _certification with { NearTies = _certification.NearTies + nearTies };
     }
 
     /// <summary>Solves r and also returns V* (<paramref name="stateValues"/>, = max(V^π, max_a Q) so that
-    /// V*(s) = max_a Q*(s,a) holds literally) and Q* (<paramref name="actionValues"/>).</summary>
-    
+    /// V*(s) = max_a Q*(s,a) holds literally) and Q* (<paramref name="actionValues"/>), with the bound
+    /// <see cref="LastErrorBound"/>.</summary>
     public void SolveScores(ReadOnlySpan<double> r, Span<double> futureValues, Span<double> stateValues, Span<double> actionValues)
     {
         Optimise(r);
+        double rMax = 0;
+        foreach (double x in r) rMax = Math.Max(rMax, Math.Abs(x));
+        double target = RelativeTarget * rMax;
+        var (bound, residual, rho) = Certify(r, futureValues, stateValues, actionValues);
+        bool refined = false;
+        // Refine when the bound is above target or an action pair is undecided, and the residual (not rounding) is the
+        // reason: Howard's loop stops at a margin of ε·max|r|/(1−γ), which may leave a little improvement untaken.
+        if (residual > 3 * rho && (bound > target || CountNearTies(stateValues, actionValues, default, mark: false) > 0))
+        {
+            _howard.Refine(r, 2 * rho, MaxRefinementSteps);
+            (bound, _, _) = Certify(r, futureValues, stateValues, actionValues);
+            refined = true;
+        }
+        LastErrorBound = bound;
+        var c = _certification;
+        _certification = new SolveCertification(c.Solves + 1, Math.Max(c.MaxValueErrorBound, bound),
+            c.Refinements + (refined ? 1 : 0), c.NearTies, c.Uncertified + (bound > target ? 1 : 0), Math.Max(c.Target, target));
+    }
+
+    private (double Bound, double Residual, double Rho) Certify(ReadOnlySpan<double> r, Span<double> futureValues,
+        Span<double> stateValues, Span<double> actionValues)
+    {
         var v = _howard.Values;
         var offsets = _mdp.StateActionOffsets;
+        double residual = 0, rMax = 0, vMax = 0;
         for (int s = 0; s < _mdp.StateCount; s++)
         {
             double bestNext = double.NegativeInfinity;
@@ -64,8 +120,38 @@ internal sealed class DiscountedRewardSolver : IRewardSolver
                 actionValues[sa] = r[s] + _gamma * e;
                 if (e > bestNext) bestNext = e;
             }
-            stateValues[s] = Math.Max(v[s], r[s] + _gamma * bestNext);
+            double tv = r[s] + _gamma * bestNext;
+            residual = Math.Max(residual, Math.Abs(tv - v[s]));
+            rMax = Math.Max(rMax, Math.Abs(r[s]));
+            vMax = Math.Max(vMax, Math.Abs(v[s]));
+            stateValues[s] = Math.Max(v[s], tv);
             futureValues[s] = (1 - _gamma) * bestNext;
         }
+        double rho = _roundingFactor * (rMax + vMax);
+        double bound = (residual + 3 * rho) / (1 - _gamma) + rho;
+        _halfWidth = _gamma * bound + rho;
+        return (bound, residual, rho);
+    }
+
+    /// <summary>Counts the actions within 2h of their state's best Q̂ but not equal to it; with <paramref name="mark"/>,
+    /// also marks every action within 2h as optimal.</summary>
+    private long CountNearTies(ReadOnlySpan<double> stateValues, ReadOnlySpan<double> actionValues, Span<bool> optimal, bool mark)
+    {
+        var offsets = _mdp.StateActionOffsets;
+        double width = 2 * _halfWidth;
+        long near = 0;
+        for (int s = 0; s < _mdp.StateCount; s++)
+        {
+            double best = double.NegativeInfinity;
+            for (int sa = offsets[s]; sa < offsets[s + 1]; sa++) best = Math.Max(best, actionValues[sa]);
+            for (int sa = offsets[s]; sa < offsets[s + 1]; sa++)
+            {
+                double gap = best - actionValues[sa];
+                bool candidate = gap <= width;
+                if (candidate && gap > 0) near++;
+                if (mark) optimal[sa] = candidate;
+            }
+        }
+        return near;
     }
 }

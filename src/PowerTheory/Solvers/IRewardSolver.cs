@@ -18,4 +18,7 @@ internal interface IRewardSolver
 
     /// <summary>Solves one reward vector.</summary>
     void Solve(ReadOnlySpan<double> r, Span<double> futureValues, Span<bool> optimalActions);
+
+    /// <summary>What the solves so far certified (the default: nothing to certify — exact limit solvers).</summary>
+    SolveCertification Certification => default;
 }

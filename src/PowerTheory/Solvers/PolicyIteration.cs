@@ -62,7 +62,7 @@ public static class PolicyIteration
     }
 
     /// <summary>MDPs with at least this many states start from <see cref="WarmStartSweeps"/> Gauss–Seidel sweeps
-    /// (<see cref="HowardIteration.WarmStart"/>); smaller ones from the policy greedy in the expected next reward. Plain
+    /// (<see cref="HowardIteration.WarmStart(ReadOnlySpan{double}, int)"/>); smaller ones from the policy greedy in the expected next reward. Plain
     /// policy iteration moves a reward's influence one step per improvement when values tie (e.g. a single goal reward),
     /// while a sweep carries values across the whole state space; only the starting point changes, exactness still comes
     /// from policy iteration.</summary>

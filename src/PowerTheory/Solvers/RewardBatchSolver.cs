@@ -104,6 +104,11 @@ public sealed class RewardBatchSolver : IRewardSolver
         ValueBounds.Check(Mdp, r, Gamma, name);
     }
 
+    /// <summary>What the solves of this solver certified so far: the largest certified bound on |V̂(s) − V*(s)|
+    /// (docs/theory.md §5.1), refinements, near-ties counted as ties, solves above the 10⁻⁹·max|r| target. Empty at the
+    /// γ = 0 and γ = 1 limits, which are computed exactly by their own formulas.</summary>
+    public SolveCertification Certification => _kernel.Certification;
+
     void IRewardSolver.Reset() => _kernel.Reset();
 
     void IRewardSolver.Solve(ReadOnlySpan<double> r, Span<double> futureValues, Span<bool> optimalActions) =>

@@ -47,6 +47,26 @@ public class PowerEngineTests
     }
 
     [Test]
+    public void TheAutomaticBlockSizeDependsOnTheSampleCountOnlyAndSplitsSmallRuns()
+    {
+        Assert.That(PowerOptions.AutomaticBlockSize(2), Is.EqualTo(1));
+        Assert.That(PowerOptions.AutomaticBlockSize(40), Is.EqualTo(1));
+        Assert.That(PowerOptions.AutomaticBlockSize(1000), Is.EqualTo(16));
+        Assert.That(PowerOptions.AutomaticBlockSize(1_000_000), Is.EqualTo(256));
+        // 40 expensive samples form 40 blocks, so every core gets work; the figures do not depend on the threads, and
+        // the certification (maxima and sums over workers) does not either.
+        var mdp = Gridworld.FromAscii(GridMaps.Grid3, slip: 0.1);
+        var est = new PowerEstimator(mdp);
+        PowerResult Run(int threads) => est.Estimate(new[] { 0.9 }, new PowerOptions { Samples = 40, Seed = 11, Threads = threads });
+        var one = Run(1);
+        var two = Run(2);
+        Assert.That(one.BlockSize, Is.EqualTo(1));
+        AssertIdentical(one, two);
+        Assert.That(two.ByGamma[0].Certification, Is.EqualTo(one.ByGamma[0].Certification));
+        Assert.That(one.ByGamma[0].Certification.Solves, Is.EqualTo(40));
+    }
+
+    [Test]
     public void PowerIsInvariantUnderRelabellingTheStates()
     {
         // Property (CsCheck): for a random permutation φ, POWER of φ(s) in the relabelled MDP equals POWER of s, when the

@@ -18,8 +18,10 @@ public class PowerSeekingAndEventTests
         Assert.That(c.Verdict, Is.EqualTo(PowerSeekingVerdict.ActionSeeksMorePower), c.Describe());
         Assert.That(Math.Abs(c.Difference.ZScore(expected)), Is.LessThan(4));
         Assert.That(c.Difference.Mean, Is.EqualTo(c.ExpectedPowerOfAction.Mean - c.ExpectedPowerOfOther.Mean).Within(1e-12));
-        Assert.That(c.Difference.StandardError, Is.LessThan(Math.Sqrt(Math.Pow(c.ExpectedPowerOfAction.StandardError, 2) +
-            Math.Pow(c.ExpectedPowerOfOther.StandardError, 2))), "pairing reduces the standard error here");
+        // SD(A − B) lies between |SD A − SD B| and SD A + SD B whatever the correlation (the paired SE uses the same samples).
+        double sa = c.ExpectedPowerOfAction.StandardError, sb = c.ExpectedPowerOfOther.StandardError;
+        Assert.That(c.Difference.StandardError, Is.InRange(Math.Abs(sa - sb) * (1 - 1e-9), (sa + sb) * (1 + 1e-9)),
+            "the paired standard error is consistent with the two marginal ones");
         var reverse = est.CompareActions("star", "left", "right", 0.9, new PowerOptions { Samples = 4000, Seed = 8 });
         Assert.That(reverse.Verdict, Is.EqualTo(PowerSeekingVerdict.OtherActionSeeksMorePower));
     }

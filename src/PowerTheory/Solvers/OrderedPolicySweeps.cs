@@ -36,27 +36,56 @@ internal sealed class OrderedPolicySweeps(Mdp mdp, double gamma)
 
     /// <summary>Runs <paramref name="sweeps"/> sweeps of <paramref name="policy"/> (global state-actions) on
     /// <paramref name="values"/> in place, in the order of the last <see cref="Reorder"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Sweep(ReadOnlySpan<int> policy, ReadOnlySpan<double> r, Span<double> values, int sweeps)
+    {
+        for (int sweep = 0; sweep < sweeps; sweep++) SweepOnce(policy, r, values);
+    }
+
+    /// <summary>Sweeps until one changes no value by more than <paramref name="stopChange"/>, the changes stall at the
+    /// rounding floor (no smaller change in 8 sweeps, and below 64 ulp of max|V|), or <paramref name="maxSweeps"/>.
+    /// Returns the sweeps run, negated when the limit stopped them.</summary>
+    public int SweepUntil(ReadOnlySpan<int> policy, ReadOnlySpan<double> r, Span<double> values, int maxSweeps, double stopChange)
+    {
+        double best = double.PositiveInfinity;
+        int stalled = 0;
+        for (int sweep = 1; sweep <= maxSweeps; sweep++)
+        {
+            var (change, largest) = SweepOnce(policy, r, values);
+            if (change <= stopChange) return sweep;
+            if (change < best)
+            {
+                best = change;
+                stalled = 0;
+            }
+            else if (++stalled >= 8 && change <= 64 * Math.ScaleB(largest, -52)) return sweep;
+        }
+        return -maxSweeps;
+    }
+
+    /// <summary>One sweep; returns the largest change and the largest |V|.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (double Change, double Largest) SweepOnce(ReadOnlySpan<int> policy, ReadOnlySpan<double> r, Span<double> values)
     {
         var rowStart = _rowStart;
         var successors = _successors;
         var probabilities = _probabilities;
-        for (int sweep = 0; sweep < sweeps; sweep++)
+        double change = 0, largest = 0;
+        foreach (int s in _order)
         {
-            foreach (int s in _order)
+            int sa = policy[s];
+            double acc = 0, self = 0;
+            int end = rowStart[sa + 1];
+            for (int k = rowStart[sa]; k < end; k++)
             {
-                int sa = policy[s];
-                double acc = 0, self = 0;
-                int end = rowStart[sa + 1];
-                for (int k = rowStart[sa]; k < end; k++)
-                {
-                    int t = successors[k];
-                    if (t == s) self += probabilities[k];
-                    else acc += probabilities[k] * values[t];
-                }
-                values[s] = (r[s] + gamma * acc) / (1 - gamma * self);
+                int t = successors[k];
+                if (t == s) self += probabilities[k];
+                else acc += probabilities[k] * values[t];
             }
+            double x = (r[s] + gamma * acc) / (1 - gamma * self);
+            change = Math.Max(change, Math.Abs(x - values[s]));
+            largest = Math.Max(largest, Math.Abs(x));
+            values[s] = x;
         }
+        return (change, largest);
     }
 }

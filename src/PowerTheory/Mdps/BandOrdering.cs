@@ -24,8 +24,13 @@ internal sealed class BandOrdering
     /// <summary>The upper bandwidth: max over transitions s → t of position[t] − position[s].</summary>
     public int Upper { get; }
 
-    /// <summary>Orders the states of <paramref name="mdp"/>.</summary>
-    public static BandOrdering Of(Mdp mdp)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Mdp, BandOrdering> Cache = new();
+
+    /// <summary>Orders the states of <paramref name="mdp"/>. Computed once per MDP instance (the model is immutable) and
+    /// shared by every solver and thread that asks: the γ = 1 solvers and each POWER worker used to compute it again.</summary>
+    public static BandOrdering Of(Mdp mdp) => Cache.GetValue(mdp, Compute);
+
+    private static BandOrdering Compute(Mdp mdp)
     {
         int n = mdp.StateCount;
         var neighbours = new HashSet<int>[n];

@@ -44,10 +44,7 @@ internal sealed class DiscountedRewardSolver : IRewardSolver
         _howard = new HowardIteration(mdp, gamma);
         _stateScore = new double[mdp.StateCount];
         _actionScore = new double[mdp.StateActionCount];
-        int longest = 1;
-        var rows = mdp.TransitionOffsetsArray;
-        for (int sa = 0; sa < mdp.StateActionCount; sa++) longest = Math.Max(longest, rows[sa + 1] - rows[sa]);
-        _roundingFactor = (longest + 4) * Math.ScaleB(1.0, -52);
+        _roundingFactor = ResidualCertificate.RoundingFactor(mdp);
     }
 
     /// <summary>The optimal policy of the last solve (global state-action per state).</summary>
@@ -128,7 +125,7 @@ internal sealed class DiscountedRewardSolver : IRewardSolver
             futureValues[s] = (1 - _gamma) * bestNext;
         }
         double rho = _roundingFactor * (rMax + vMax);
-        double bound = (residual + 3 * rho) / (1 - _gamma) + rho;
+        double bound = ResidualCertificate.Bound(residual, rho, _gamma);
         _halfWidth = _gamma * bound + rho;
         return (bound, residual, rho);
     }

@@ -46,19 +46,24 @@ public static class PolicyIteration
         var q = new double[mdp.StateActionCount];
         howard.Backup.ActionValues(r, v, gamma, q);
         // V = V^π exactly; report max_a Q as V* (equal up to the margin) so that V*(s) = max_a Q*(s,a) holds literally.
+        double residual = 0, vMax = 0;
         for (int s = 0; s < n; s++)
         {
             int first = mdp.FirstStateAction(s);
             double best = double.NegativeInfinity;
             for (int a = 0; a < mdp.ActionCount(s); a++) best = Math.Max(best, q[first + a]);
+            residual = Math.Max(residual, Math.Abs(best - v[s]));
+            vMax = Math.Max(vMax, Math.Abs(v[s]));
             v[s] = Math.Max(v[s], best);
         }
         var actions = new int[n];
         for (int s = 0; s < n; s++) actions[s] = howard.Policy[s] - mdp.FirstStateAction(s);
         double rMax = 0;
         foreach (var x in r) rMax = Math.Max(rMax, Math.Abs(x));
+        // The reported bound is certified a posteriori from the Bellman residual (MacQueen), whatever evaluator ran.
+        double rho = ResidualCertificate.RoundingFactor(mdp) * (rMax + vMax);
         return new OptimalValues(mdp, gamma, r, v, q, Policy.Wrap(mdp, actions), ValueMethod.PolicyIteration, howard.Improvements,
-            howard.Margin * gamma / (1 - gamma) + 1e-15 * rMax / (1 - gamma), tieTolerance);
+            ResidualCertificate.Bound(residual, rho, gamma), tieTolerance);
     }
 
     /// <summary>MDPs with at least this many states start from <see cref="WarmStartSweeps"/> Gauss–Seidel sweeps

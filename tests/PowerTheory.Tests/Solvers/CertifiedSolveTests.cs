@@ -118,6 +118,26 @@ public class CertifiedSolveTests
     }
 
     [Test]
+    public void PolicyIterationReportsACertifiedBoundThatHolds()
+    {
+        const int seed = 77;
+        var random = new Random(seed);
+        var models = new List<Mdp> { Gridworld.Open(22, 22, slip: 0.1), Gridworld.FromAscii(GridMaps.Maze7, slip: 0.2) };
+        for (int i = 0; i < 10; i++) models.Add(RandomMdps.Create(random, random.Next(2, 25), 3, stochastic: true));
+        foreach (var mdp in models)
+            foreach (double gamma in new[] { 0.5, 0.99 })
+            {
+                var r = RandomMdps.Rewards(random, mdp.StateCount, 3);
+                var solved = PolicyIteration.Solve(mdp, r, gamma);
+                var oracle = OracleValues(mdp, r, gamma);
+                Assert.That(solved.ErrorBound, Is.LessThanOrEqualTo(1e-9 * 3), $"{mdp}, γ = {gamma} (seed {seed})");
+                for (int s = 0; s < mdp.StateCount; s++)
+                    Assert.That(Math.Abs(solved.Values[s] - oracle[s]), Is.LessThanOrEqualTo(solved.ErrorBound + 3e-13),
+                        $"{mdp}, γ = {gamma}, V({mdp.StateNames[s]}) (seed {seed})");
+            }
+    }
+
+    [Test]
     public void ATrueTieThatRoundingSplitsStaysATieAndIsReported()
     {
         // s: "direct" moves to t (absorbing, reward 0.1); "mixed" moves to u (reward 0.3) or w (reward −0.1) with 1/2

@@ -42,14 +42,15 @@ internal abstract class DiscountedPolicyEvaluator(Mdp mdp, double gamma)
     /// <summary>The largest MDP for which the band ordering is computed (its cost and memory are linear in the transitions).</summary>
     public const int MaxOrderedStates = 200_000;
 
-    /// <summary>The sweeps an ordered Gauss–Seidel evaluation takes (measured: 135–145 on slippery grids of 10³–10⁵
-    /// states at γ = 0.99) and the cost of one swept transition in multiply-adds of a factorisation (measured: ≈ 25).
-    /// Together they estimate when sweeping beats factorising (docs/performance.md).</summary>
-    public const double SweepsPerEvaluation = 150, SweptTransitionCost = 25;
+    /// <summary>The sweeps a Gauss–Seidel evaluation takes (measured: 135–147 on slippery grids of 10³–10⁵ states at
+    /// γ = 0.99) and the cost of one swept transition in multiply-adds of a banded factorisation (measured: 2.8 ns against
+    /// 0.16 ns, ≈ 17; 20 keeps the factorisation where the two are close). Together they estimate when sweeping beats
+    /// factorising (docs/performance.md).</summary>
+    public const double SweepsPerEvaluation = 150, SweptTransitionCost = 20;
 
     /// <summary>The evaluator for the MDP's shape: functional graph (deterministic); for stochastic MDPs the banded LU in
     /// reverse Cuthill–McKee order when its band fits in <see cref="MaxBandDoubles"/> and its factorisation costs less
-    /// than a dense one and less than an evaluation by ordered sweeps; the ordered sweeps (falling back to the banded or
+    /// than a dense one and less than an evaluation by sweeps; the sweeps (falling back to the banded or
     /// sparse solve) when they are cheaper; otherwise the dense LU (small) or the sparse iterative solve (large).</summary>
     public static DiscountedPolicyEvaluator For(Mdp mdp, double gamma)
     {
@@ -63,10 +64,10 @@ internal abstract class DiscountedPolicyEvaluator(Mdp mdp, double gamma)
             if (BandedLuPolicyEvaluator.BandSize(mdp, ordering) <= MaxBandDoubles && factorCost < (double)n * n * n / 3)
             {
                 var banded = new BandedLuPolicyEvaluator(mdp, gamma, ordering);
-                return factorCost <= sweepCost ? banded : new OrderedSweepPolicyEvaluator(mdp, gamma, banded);
+                return factorCost <= sweepCost ? banded : new SweepPolicyEvaluator(mdp, gamma, banded);
             }
         }
         if (n <= PolicyMatrix.DenseLimit) return new DenseLuPolicyEvaluator(mdp, gamma);
-        return new OrderedSweepPolicyEvaluator(mdp, gamma, new SparseIterativePolicyEvaluator(mdp, gamma));
+        return new SweepPolicyEvaluator(mdp, gamma, new SparseIterativePolicyEvaluator(mdp, gamma));
     }
 }

@@ -74,11 +74,11 @@ internal sealed class HowardIteration
     public const int SweepsPerRound = 10;
 
     /// <summary>Modified policy iteration (Puterman §6.5) as a warm start: from the policy greedy in v = r/(1−γ), rounds of
-    /// <see cref="SweepsPerRound"/> ordered policy sweeps (<see cref="OrderedPolicySweeps"/>) and a greedy improvement,
+    /// <see cref="SweepsPerRound"/> policy sweeps (<see cref="PolicySweeps"/>) and a greedy improvement,
     /// until a round changes no action or after <paramref name="maxRounds"/> rounds. Returns the rounds run.</summary>
     public int ModifiedWarmStart(ReadOnlySpan<double> r, int maxRounds)
     {
-        _sweeps ??= new OrderedPolicySweeps(_mdp, _gamma);
+        _sweeps ??= new PolicySweeps(_mdp, _gamma);
         double stay = 1 / (1 - _gamma);
         for (int s = 0; s < _values.Length; s++) _values[s] = r[s] * stay;
         _backup.GreedyActions(_values, _policy);
@@ -86,15 +86,13 @@ internal sealed class HowardIteration
         while (round < maxRounds)
         {
             round++;
-            // The order settles early: re-sort at rounds 1, 2, 4, 8, … (a sort costs several sweeps).
-            if ((round & (round - 1)) == 0) _sweeps.Reorder(_values);
             _sweeps.Sweep(_policy, r, _values, SweepsPerRound);
             if (!_backup.Improve(_values, _policy, 0)) break;
         }
         return round;
     }
 
-    private OrderedPolicySweeps? _sweeps;
+    private PolicySweeps? _sweeps;
 
     /// <summary>Starts from a given policy (global state-actions).</summary>
     public void StartFrom(ReadOnlySpan<int> policy) => policy[.._policy.Length].CopyTo(_policy);

@@ -4,11 +4,11 @@ using PowerTheory.Solvers;
 
 namespace PowerTheory.Tests.Solvers;
 
-/// <summary>V^π by ordered Gauss–Seidel sweeps against hand-written dense Gaussian elimination
+/// <summary>V^π by Gauss–Seidel sweeps against hand-written dense Gaussian elimination
 /// (<see cref="DenseOracle"/>) on slippery grids and random stochastic MDPs, from cold and warm starts; a slowly
 /// contracting case runs out of the sweep budget, goes to the exact fallback and says so; and the evaluator choice
 /// sends wide bands to the sweeps.</summary>
-public class OrderedSweepPolicyEvaluatorTests
+public class SweepPolicyEvaluatorTests
 {
     [Test]
     public void ValuesAgreeWithDenseGaussianElimination()
@@ -20,7 +20,7 @@ public class OrderedSweepPolicyEvaluatorTests
         foreach (var (name, mdp) in models)
             foreach (double gamma in new[] { 0.5, 0.99 })
             {
-                var evaluator = new OrderedSweepPolicyEvaluator(mdp, gamma, new DenseLuPolicyEvaluator(mdp, gamma));
+                var evaluator = new SweepPolicyEvaluator(mdp, gamma, new DenseLuPolicyEvaluator(mdp, gamma));
                 var values = new double[mdp.StateCount]; // cold start (zeros), then warm from the previous policy
                 for (int trial = 0; trial < 3; trial++)
                 {
@@ -45,7 +45,7 @@ public class OrderedSweepPolicyEvaluatorTests
         var mdp = new MdpBuilder("two-cycle").AddState("a").AddState("b")
             .AddAction("a", "go", ("b", 0.999), ("a", 0.001)).AddAction("b", "go", ("a", 0.999), ("b", 0.001)).Build();
         double gamma = 1 - 1e-6;
-        var evaluator = new OrderedSweepPolicyEvaluator(mdp, gamma, new DenseLuPolicyEvaluator(mdp, gamma));
+        var evaluator = new SweepPolicyEvaluator(mdp, gamma, new DenseLuPolicyEvaluator(mdp, gamma));
         var r = new[] { 1.0, 0.0 };
         var values = new double[2];
         using var scope = PowerTheory.Internal.DegradationScope.Begin();
@@ -62,7 +62,7 @@ public class OrderedSweepPolicyEvaluatorTests
         Assert.That(DiscountedPolicyEvaluator.For(Gridworld.Open(30, 30, slip: 0.1), 0.99), Is.InstanceOf<BandedLuPolicyEvaluator>());
         Assert.That(DiscountedPolicyEvaluator.For(Gridworld.Open(100, 100, slip: 0.1), 0.99), Is.InstanceOf<BandedLuPolicyEvaluator>());
         var wide = DiscountedPolicyEvaluator.For(Gridworld.Open(160, 160, slip: 0.1), 0.99);
-        Assert.That(wide, Is.InstanceOf<OrderedSweepPolicyEvaluator>());
-        Assert.That(((OrderedSweepPolicyEvaluator)wide).Fallback, Is.InstanceOf<BandedLuPolicyEvaluator>());
+        Assert.That(wide, Is.InstanceOf<SweepPolicyEvaluator>());
+        Assert.That(((SweepPolicyEvaluator)wide).Fallback, Is.InstanceOf<BandedLuPolicyEvaluator>());
     }
 }

@@ -3,20 +3,20 @@ using PowerTheory.Mdps;
 namespace PowerTheory.Solvers;
 
 /// <summary>
-/// V^π on a large stochastic MDP by ordered Gauss–Seidel sweeps (<see cref="OrderedPolicySweeps"/>) started from the
+/// V^π on a large stochastic MDP by Gauss–Seidel sweeps (<see cref="PolicySweeps"/>) started from the
 /// values the caller passes in (Howard's loop passes the previous policy's), stopped once the contraction bound
 /// γ/(1−γ)·‖ΔV‖∞ is below <see cref="RelativeRounding"/>·max|r|/(1−γ) or the changes stall at the rounding floor
 /// (docs/theory.md §5.1). When the sweeps do not converge within a budget of
 /// <see cref="MaxSweepsPerEvaluation"/>, the evaluation goes to an exact <see cref="Fallback"/> and is counted
 /// (<see cref="Fallbacks"/>). Whatever the evaluator, the caller certifies the final values by their Bellman residual.
 /// </summary>
-internal sealed class OrderedSweepPolicyEvaluator(Mdp mdp, double gamma, DiscountedPolicyEvaluator fallback)
+internal sealed class SweepPolicyEvaluator(Mdp mdp, double gamma, DiscountedPolicyEvaluator fallback)
     : DiscountedPolicyEvaluator(mdp, gamma)
 {
     /// <summary>The sweep budget of one evaluation.</summary>
     public const int MaxSweepsPerEvaluation = 5_000;
 
-    private readonly OrderedPolicySweeps _sweeps = new(mdp, gamma);
+    private readonly PolicySweeps _sweeps = new(mdp, gamma);
 
     /// <summary>The evaluator used when the sweeps run out of budget.</summary>
     public DiscountedPolicyEvaluator Fallback { get; } = fallback;
@@ -42,13 +42,12 @@ internal sealed class OrderedSweepPolicyEvaluator(Mdp mdp, double gamma, Discoun
         foreach (double x in r) rMax = Math.Max(rMax, Math.Abs(x));
         for (int s = 0; s < values.Length; s++)
             if (!double.IsFinite(values[s])) values[s] = r[s] * start;
-        _sweeps.Reorder(values);
         // γ/(1−γ)·‖ΔV‖∞ ≤ ε·max|r|/(1−γ)  ⇔  ‖ΔV‖∞ ≤ ε·max|r|/γ.
         int used = _sweeps.SweepUntil(policy, r, values, MaxSweepsPerEvaluation, RelativeRounding * Math.Max(rMax, 1e-300) / Gamma);
         Sweeps += Math.Abs(used);
         if (used > 0) return;
         Fallbacks++;
-        Internal.DegradationScope.Record("a policy evaluation by ordered sweeps ran out of its sweep budget and was redone by the exact fallback");
+        Internal.DegradationScope.Record("a policy evaluation by Gauss–Seidel sweeps ran out of its sweep budget and was redone by the exact fallback");
         Fallback.Evaluate(policy, r, values);
     }
 }

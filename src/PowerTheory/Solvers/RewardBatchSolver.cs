@@ -11,16 +11,19 @@ namespace PowerTheory.Solvers;
 /// so POWER_D(s,γ) = E_{r~D}[W_r(s)]), its limit max_a Σ_s' T(s'|s,a)·r(s') at γ = 0, and the optimal gain g*_r(s) at
 /// γ = 1 (docs/theory.md §1.4);</item>
 /// <item>the <b>optimal-action set</b>: for every global state-action sa, whether some policy in Π*(r,γ) takes it — for
-/// γ ∈ (0,1) all actions with Q*(s,a) ≥ V*(s) − tol·(|V*(s)| + max|r|/(1−γ)); at γ = 0 and γ = 1 the limits of those sets
+/// γ ∈ (0,1) every action the certified error bound of the solve cannot exclude (<see cref="Certification"/>,
+/// docs/theory.md §5.1); at γ = 0 and γ = 1 the limits of those sets
 /// as γ → 0 and γ → 1 (the lexicographic γ → 0 expansion, and the Blackwell-optimal actions; docs/theory.md §1.1, §5.5).</item>
 /// </list>
 /// </summary>
 /// <remarks>
-/// Methods: γ ∈ (0,1) Howard policy iteration with exact evaluation (functional graph on deterministic MDPs, dense LU up
-/// to <see cref="PolicyMatrix.DenseLimit"/> states, sparse iterative above), warm-started by Gauss–Seidel sweeps;
+/// Methods: γ ∈ (0,1) Howard policy iteration with exact evaluation (functional graph on deterministic MDPs; on
+/// stochastic ones a banded LU in reverse Cuthill–McKee order, Gauss–Seidel sweeps to 10⁻¹² where the band is wide, a
+/// dense LU or a sparse iterative solve otherwise), warm-started by Gauss–Seidel sweeps or, where evaluations are
+/// expensive, by modified policy iteration, then certified by MacQueen's bounds from the Bellman residual;
 /// γ = 1 Blackwell policy iteration on Laurent coefficients started from the optimal policy at γ = 1 − 10⁻⁵; γ = 0 the
 /// lexicographic limit. The results depend on each reward vector alone (never on the order of a batch). Not thread-safe:
-/// create one solver per thread.
+/// create one solver per thread, or call <see cref="SolveBatchParallel"/>.
 /// </remarks>
 public sealed class RewardBatchSolver : IRewardSolver
 {
@@ -88,6 +91,50 @@ public sealed class RewardBatchSolver : IRewardSolver
         for (int i = 0; i < count; i++) CheckRewards(rewards.Slice(i * n, n), $"rewards (sample {i})");
         for (int i = 0; i < count; i++)
             _kernel.Solve(rewards.Slice(i * n, n), futureValues.Slice(i * n, n), optimalActions.Slice(i * m, m));
+    }
+
+    /// <summary>Solves a block of reward vectors (layout as in <see cref="SolveBatch"/>) on every core: the samples are
+    /// split into chunks, each solved by its own solver; since every result depends on its reward vector alone, the
+    /// outputs are bit-identical to the serial <see cref="SolveBatch"/> for any thread count.</summary>
+    /// <param name="mdp">The MDP.</param>
+    /// <param name="gamma">γ ∈ [0,1].</param>
+    /// <param name="rewards">k·|S| entries: sample i's r(s) at i·|S| + s.</param>
+    /// <param name="futureValues">Receives k·|S| entries.</param>
+    /// <param name="optimalActions">Receives k·|SA| flags.</param>
+    /// <param name="threads">Worker threads (default: every core).</param>
+    /// <param name="tieTolerance">As in <see cref="Create"/>.</param>
+    /// <returns>What the solves certified (merged over the workers).</returns>
+    /// <exception cref="ArgumentException">As for <see cref="SolveBatch"/>; <paramref name="threads"/> below 1.</exception>
+    public static SolveCertification SolveBatchParallel(Mdp mdp, double gamma, double[] rewards, double[] futureValues,
+        bool[] optimalActions, int? threads = null, double tieTolerance = 1e-9)
+    {
+        ArgumentNullException.ThrowIfNull(rewards);
+        ArgumentNullException.ThrowIfNull(futureValues);
+        ArgumentNullException.ThrowIfNull(optimalActions);
+        var first = Create(mdp, gamma, tieTolerance);
+        int n = mdp.StateCount, m = mdp.StateActionCount;
+        if (n == 0 || rewards.Length % n != 0)
+            throw new ArgumentException($"rewards has {rewards.Length} entries, not a multiple of the {n} states.", nameof(rewards));
+        int count = rewards.Length / n;
+        first.CheckOutputs(futureValues.Length, optimalActions.Length, count);
+        for (int i = 0; i < count; i++) first.CheckRewards(rewards.AsSpan(i * n, n), $"rewards (sample {i})");
+        int workers = threads ?? Environment.ProcessorCount;
+        if (workers < 1) throw new ArgumentOutOfRangeException(nameof(threads), workers, $"threads must be at least 1; got {workers}.");
+        int chunk = Math.Max(1, (count + 4 * workers - 1) / (4 * workers));
+        int chunks = (count + chunk - 1) / chunk;
+        var solvers = new System.Collections.Concurrent.ConcurrentBag<RewardBatchSolver> { first };
+        var used = new System.Collections.Concurrent.ConcurrentBag<RewardBatchSolver>();
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = workers }, c =>
+        {
+            var solver = solvers.TryTake(out var s) ? s : Create(mdp, gamma, tieTolerance);
+            for (int i = c * chunk; i < Math.Min(count, (c + 1) * chunk); i++)
+                solver._kernel.Solve(rewards.AsSpan(i * n, n), futureValues.AsSpan(i * n, n), optimalActions.AsSpan(i * m, m));
+            used.Add(solver);
+            solvers.Add(solver);
+        });
+        var total = default(SolveCertification);
+        foreach (var solver in used.Distinct()) total = total.Merge(solver.Certification);
+        return total;
     }
 
     private void CheckOutputs(int values, int flags, int count)

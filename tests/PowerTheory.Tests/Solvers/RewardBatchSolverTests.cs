@@ -82,6 +82,30 @@ public class RewardBatchSolverTests
     }
 
     [Test]
+    public void TheParallelBatchEqualsTheSerialOneBitForBit()
+    {
+        var mdp = Gridworld.Open(8, 9, slip: 0.15);
+        int n = mdp.StateCount, m = mdp.StateActionCount, k = 50;
+        var random = new Random(808);
+        var rewards = Enumerable.Range(0, k * n).Select(_ => random.NextDouble()).ToArray();
+        var serialValues = new double[k * n];
+        var serialFlags = new bool[k * m];
+        var serial = RewardBatchSolver.Create(mdp, 0.95);
+        serial.SolveBatch(rewards, serialValues, serialFlags);
+        foreach (int threads in new[] { 1, 3 })
+        {
+            var values = new double[k * n];
+            var flags = new bool[k * m];
+            var certification = RewardBatchSolver.SolveBatchParallel(mdp, 0.95, rewards, values, flags, threads);
+            Assert.That(values, Is.EqualTo(serialValues), $"{threads} threads");
+            Assert.That(flags, Is.EqualTo(serialFlags), $"{threads} threads");
+            Assert.That(certification.Solves, Is.EqualTo(k));
+            Assert.That(certification.MaxValueErrorBound, Is.EqualTo(serial.Certification.MaxValueErrorBound));
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => RewardBatchSolver.SolveBatchParallel(mdp, 0.95, rewards, serialValues, serialFlags, 0));
+    }
+
+    [Test]
     public void BadInputNamesTheSampleAndTheState()
     {
         var mdp = PaperMdps.OptspFigure1();

@@ -36,6 +36,6 @@ while read -r name file gamma ns os; do
 done <<'TABLE'
 map20-slip0.1 map20s.json 0.99 300 3000
 open30x30-slip0.1 open30s.json 0.99 100 1000
-open100x100-slip0.1 open100s.json 0.99 5 100
+open100x100-slip0.1 open100s.json 0.99 5 400
 map20-slip0.1 map20s.json 1 - 500
 TABLE

@@ -95,6 +95,7 @@ public static class PowerCommand
             var result = new PowerEstimator(mdp, distribution).Estimate(gammas, options);
             if (showProgress) context.Error.Write("\r" + new string(' ', 40) + "\r");
             DegradationOutput.Warn(context, result.Degradations);
+            CertificationOutput.Warn(context, result);
             switch (outputFormat)
             {
                 case OutputFormat.Json:

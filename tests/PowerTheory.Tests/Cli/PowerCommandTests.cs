@@ -128,4 +128,26 @@ public class PowerCommandTests
                 Assert.That(b.RootElement[g].GetProperty("states")[s].GetProperty("power").GetDouble(),
                     Is.EqualTo(a.RootElement[g].GetProperty("states")[s].GetProperty("power").GetDouble()).Within(1e-9));
     }
+
+    [Test]
+    public void TheJsonCarriesTheCertificationAndNearTiesAreWarnedAbout()
+    {
+        // s chooses t (worth 0.1 per step) or a fair coin between u (0.3) and w (−0.1): a true tie that rounding splits.
+        using var dir = new TempDirectory();
+        string path = dir.Write("tie.json", """
+            {"states":["s","t","u","w"],"transitions":{"s":{"direct":"t","mixed":{"u":0.5,"w":0.5}},
+             "t":{"stay":"t"},"u":{"stay":"u"},"w":{"stay":"w"}}}
+            """);
+        var run = CliRun.Of("power", path, "-g", "0.9", "-n", "20", "-f", "json", "--reward", "point(0)",
+            "--reward-state", "t=point(0.1)", "--reward-state", "u=point(0.3)", "--reward-state", "w=point(-0.1)");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Err);
+        using var doc = JsonDocument.Parse(run.Out);
+        var c = doc.RootElement.GetProperty("certification");
+        Assert.That(c.GetProperty("nearTies").GetInt64(), Is.EqualTo(20), "one split tie per sample");
+        Assert.That(c.GetProperty("maxValueErrorBound").GetDouble(), Is.GreaterThan(0).And.LessThan(1e-9));
+        Assert.That(c.GetProperty("uncertifiedSamples").GetInt64(), Is.Zero);
+        Assert.That(run.Err, Does.Contain("warning: 20 (sample, state, action) case(s)"));
+        var actions = doc.RootElement.GetProperty("actions").EnumerateArray().Where(a => a.GetProperty("state").GetString() == "s").ToArray();
+        Assert.That(actions.Select(a => a.GetProperty("optimalityProbability").GetDouble()), Is.All.EqualTo(1.0), "both tied actions count as optimal");
+    }
 }

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using PowerTheory.Cli.Common;
+using PowerTheory.Plotting;
+using PowerTheory.Power;
+using PowerTheory.Rewards;
+using ScottPlot;
+
+namespace PowerTheory.Cli.Commands;
+
+/// <summary>
+/// The options the <c>plot</c> subcommands share (MDP, --gamma, --samples, --seed, --reward, --threads, --out and, for
+/// ScottPlot figures, --width, --height, --title) and the POWER estimate they describe.
+/// </summary>
+/// <param name="gammaDescription">Help of --gamma.</param>
+/// <param name="gammaHelp">Placeholder of --gamma's value.</param>
+/// <param name="defaultGammas">The discounts when --gamma is absent (null: the MDP file's gamma).</param>
+/// <param name="outDescription">Help of --out.</param>
+internal sealed class PlotOptions(string gammaDescription, string gammaHelp, string? defaultGammas = null,
+    string outDescription = "Output file: .png or .svg.")
+{
+    private const string GammaName = "--gamma";
+    private readonly Argument<string> _mdp = new("MDP") { Description = MdpSource.ArgumentDescription };
+    private readonly Option<string> _gamma = new(GammaName, "-g") { Description = gammaDescription, HelpName = gammaHelp };
+    private readonly Option<int> _samples = new("--samples", "-n")
+    {
+        Description = "Number of reward samples (default 10000).",
+        DefaultValueFactory = _ => 10_000,
+    };
+    private readonly Option<ulong> _seed = new("--seed", "-s")
+    {
+        Description = "Seed; the same seed gives the same figure for any thread count (default 0).",
+        DefaultValueFactory = _ => 0UL,
+    };
+    private readonly Option<string> _reward = new("--reward")
+    {
+        Description = "Reward law, IID over states (default: the MDP file's, else uniform(0,1)); see 'powertheory power --help'.",
+        HelpName = "SPEC",
+    };
+    private readonly Option<int?> _threads = new("--threads", "-t") { Description = "Worker threads (default: all cores)." };
+    private readonly Option<string> _out = new("--out", "-o") { Description = outDescription, HelpName = "FILE", Required = true };
+    private readonly Option<int> _width = new("--width")
+    {
+        Description = $"Width in pixels, {FigureFile.MinPixels} to {FigureFile.MaxPixels} (default 800).",
+        DefaultValueFactory = _ => 800,
+    };
+    private readonly Option<int> _height = new("--height")
+    {
+        Description = $"Height in pixels, {FigureFile.MinPixels} to {FigureFile.MaxPixels} (default 600).",
+        DefaultValueFactory = _ => 600,
+    };
+    private readonly Option<string> _title = new("--title") { Description = "Figure title (default: describes the estimate)." };
+
+    /// <summary>A subcommand with the shared options; <paramref name="figure"/> adds --width, --height and --title.</summary>
+    public Command Command(string name, string description, bool figure = true)
+    {
+        var command = new Command(name, description) { _mdp, _gamma, _samples, _seed, _reward, _threads, _out };
+        if (figure)
+        {
+            command.Options.Add(_width);
+            command.Options.Add(_height);
+            command.Options.Add(_title);
+        }
+        return command;
+    }
+
+    /// <summary>The --out path.</summary>
+    public string Out(ParseResult parseResult) => parseResult.GetValue(_out)!;
+
+    /// <summary>The --title, or null for the default title.</summary>
+    public string? Title(ParseResult parseResult) => parseResult.GetValue(_title);
+
+    /// <summary>True when --gamma was given (or has a default).</summary>
+    public bool HasGamma(ParseResult parseResult) => parseResult.GetValue(_gamma) is not null || defaultGammas is not null;
+
+    /// <summary>Loads the MDP.</summary>
+    public MdpSource.Loaded Load(ParseResult parseResult) => MdpSource.Load(parseResult.GetValue(_mdp));
+
+    /// <summary>
+    /// Estimates POWER of <paramref name="loaded"/> at the --gamma discounts (exactly one when <paramref name="single"/>)
+    /// and writes its degradations as warnings.
+    /// </summary>
+    public PowerResult Estimate(CliContext context, ParseResult parseResult, MdpSource.Loaded loaded, bool single)
+    {
+        int n = parseResult.GetValue(_samples);
+        if (n < 2) throw new CliUsageException($"--samples must be at least 2 (a standard error needs two samples); got {n}.");
+        int? t = parseResult.GetValue(_threads);
+        if (t is < 1) throw new CliUsageException($"--threads must be at least 1; got {t}.");
+        var gammas = DiscountListParser.Parse(parseResult.GetValue(_gamma) ?? defaultGammas, loaded.Document.Gamma, GammaName);
+        if (single && gammas.Count != 1)
+            throw new CliUsageException($"{GammaName} takes one discount for this figure; got {gammas.Count}.");
+        RewardDistribution distribution;
+        try
+        {
+            distribution = RewardSpecParser.Build(loaded.Mdp, parseResult.GetValue(_reward) ?? loaded.Document.RewardSpec);
+        }
+        catch (FormatException e)
+        {
+            throw new CliUsageException($"--reward: {ErrorText.OneLine(e.Message)}");
+        }
+        var options = new PowerOptions { Samples = n, Seed = parseResult.GetValue(_seed), Threads = t };
+        var result = new PowerEstimator(loaded.Mdp, distribution).Estimate(gammas, options);
+        DegradationOutput.Warn(context, result.Degradations);
+        return result;
+    }
+
+    /// <summary>Saves <paramref name="plot"/> to --out at --width × --height and reports the file on standard output.</summary>
+    public void Save(CliContext context, ParseResult parseResult, Plot plot, string what)
+    {
+        var path = FigureFile.Save(plot, Out(parseResult), parseResult.GetValue(_width), parseResult.GetValue(_height));
+        context.Out.WriteLine($"wrote {path}: {what}");
+    }
+}

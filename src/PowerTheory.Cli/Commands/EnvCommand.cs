@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PowerTheory.Cli.Common;
 using PowerTheory.Environments;
+using PowerTheory.Mdps;
 using PowerTheory.Mdps.Formats;
 using Spectre.Console;
 
@@ -25,7 +26,10 @@ public static class EnvCommand
     public static Command CreateList(CliContext context)
     {
         var format = OutputFormatOption.Create();
-        var command = new Command("list", "List the built-in environments with their sizes.") { format };
+        var command = new Command("list",
+            "List the built-in environments with their sizes (at default parameters) and parameters. Parameters go on the name: " +
+            "NAME:key=value,key=value, e.g. map20:slip=0.1 or open:rows=30,cols=30,slip=0.1; any command that takes an MDP accepts such a name.")
+        { format };
         command.SetAction(parseResult =>
         {
             var outputFormat = OutputFormatOption.Parse(parseResult.GetValue(format));
@@ -45,6 +49,10 @@ public static class EnvCommand
                             mdp.IsDeterministic ? "deterministic" : "stochastic", Markup.Escape(env.Description));
                     }
                     context.Write(table);
+                    context.Out.WriteLine();
+                    context.Out.WriteLine("Parameters (NAME:key=value,key=value, e.g. map20:slip=0.1 or open:rows=30,cols=30,slip=0.1):");
+                    foreach (var env in BuiltInEnvironments.All.Where(e => e.Parameters.Count > 0))
+                        foreach (var p in env.Parameters) context.Out.WriteLine($"  {env.Name}:{p}");
                     break;
                 case OutputFormat.Json:
                     JsonOutput.Write(context.Out, w =>
@@ -59,6 +67,17 @@ public static class EnvCommand
                             w.WriteNumber("transitions", mdp.TransitionCount);
                             w.WriteBoolean("deterministic", mdp.IsDeterministic);
                             w.WriteString("description", env.Description);
+                            w.WriteStartArray("parameters");
+                            foreach (var p in env.Parameters)
+                            {
+                                w.WriteStartObject();
+                                w.WriteString("name", p.Name);
+                                w.WriteString("description", p.Description);
+                                w.WriteNumber("default", p.Default);
+                                w.WriteString("range", p.Range);
+                                w.WriteEndObject();
+                            }
+                            w.WriteEndArray();
                             w.WriteEndObject();
                         }
                         w.WriteEndArray();
@@ -81,40 +100,46 @@ public static class EnvCommand
     /// <summary>Creates <c>env export NAME OUT</c>.</summary>
     public static Command CreateExport(CliContext context)
     {
-        var name = new Argument<string>("NAME") { Description = "A built-in environment name (see 'powertheory env list')." };
-        var output = new Argument<string>("OUT") { Description = "The JSON file to write, or '-' for standard output." };
+        var name = new Argument<string>("NAME") { Description = "A built-in environment NAME[:key=value,...] (see 'powertheory env list')." };
+        var output = new Argument<string>("OUT") { Description = "The file to write (JSON unless the extension or --to says otherwise), or '-' for standard output." };
+        var to = new Option<string>("--to") { Description = "Output format (default: by OUT's extension, JSON for '-' or an unknown one).", HelpName = string.Join("|", MdpFormats.Names) };
         var force = new Option<bool>("--force") { Description = "Overwrite OUT if it exists." };
-        var command = new Command("export", "Write a built-in environment as a canonical JSON MDP file.") { name, output, force };
+        var command = new Command("export", "Write a built-in environment as an MDP file (canonical JSON by default).") { name, output, to, force };
         command.SetAction(parseResult =>
         {
-            var envName = parseResult.GetValue(name)!;
+            var spec = parseResult.GetValue(name)!;
             var path = parseResult.GetValue(output)!;
-            if (!BuiltInEnvironments.TryGet(envName, out var env))
-                throw new CliUsageException(
-                    $"unknown environment '{envName}'; known: {string.Join(", ", BuiltInEnvironments.Names)}.");
-            var mdp = env.Create();
-            var json = MdpJson.ToJson(mdp);
-            if (path == "-")
-            {
-                context.Out.WriteLine(json);
-                return ExitCodes.Ok;
-            }
-            if (Directory.Exists(path))
-                throw new CliUsageException($"OUT '{path}' is a directory; give a file name.");
-            if (File.Exists(path) && !parseResult.GetValue(force))
-                throw new CliUsageException($"OUT '{path}' already exists; pass --force to overwrite it.");
-            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (directory is not null && !Directory.Exists(directory))
-                throw new CliUsageException($"cannot write OUT '{path}': directory '{directory}' does not exist.");
+            Mdp mdp;
             try
             {
-                File.WriteAllText(path, json + "\n");
+                if (!BuiltInEnvironments.TryCreate(spec, out mdp))
+                    throw new CliUsageException($"unknown environment '{spec.Split(':')[0]}'; known: {string.Join(", ", BuiltInEnvironments.Names)}.");
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (ArgumentException e)
             {
-                throw new CliUsageException($"cannot write OUT '{path}': {ErrorText.OneLine(e.Message)}");
+                throw new CliUsageException(ErrorText.OneLine(e.Message));
             }
-            context.Diagnostic($"wrote {env.Name} ({mdp.StateCount} states) to {path}");
+            MdpFormat format;
+            try
+            {
+                format = parseResult.GetValue(to) is { } t ? MdpFormats.ParseName(t)
+                    : path == "-" ? MdpFormat.Json : MdpFormats.FromPath(path) ?? MdpFormat.Json;
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliUsageException($"--to: {ErrorText.OneLine(e.Message)}");
+            }
+            var (files, notes) = MdpFormats.Render(new MdpDocument(mdp), path == "-" ? "stdout" : path, format);
+            foreach (var note in notes) context.Diagnostic($"note: {note}");
+            if (path == "-")
+            {
+                if (files.Count > 1) throw new CliUsageException("PRISM output needs several files; give OUT a file name.");
+                context.Out.Write(files[0].Text);
+                return ExitCodes.Ok;
+            }
+            foreach (var (file, _) in files) OutputFile.CheckWritable(file, parseResult.GetValue(force), "OUT");
+            foreach (var (file, text) in files) OutputFile.Write(file, text, "OUT");
+            context.Diagnostic($"wrote {mdp.Name} ({mdp.StateCount} states) to {path}");
             return ExitCodes.Ok;
         });
         return command;

@@ -69,7 +69,7 @@ public static class PowerCommand
             if (n < 2) throw new CliUsageException($"--samples must be at least 2 (a standard error needs two samples); got {n}.");
             int? t = parseResult.GetValue(threads);
             if (t is < 1) throw new CliUsageException($"--threads must be at least 1; got {t}.");
-            var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument));
+            var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument), context);
             var mdp = loaded.Mdp;
             var gammas = DiscountListParser.Parse(parseResult.GetValue(gamma), loaded.Document.Gamma);
             RewardDistribution distribution;

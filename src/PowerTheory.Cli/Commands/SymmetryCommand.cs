@@ -34,7 +34,7 @@ public static class SymmetryCommand
         command.SetAction(parseResult =>
         {
             var outputFormat = OutputFormatOption.Parse(parseResult.GetValue(format));
-            var mdp = MdpSource.Load(parseResult.GetValue(mdpArgument)).Mdp;
+            var mdp = MdpSource.Load(parseResult.GetValue(mdpArgument), context).Mdp;
             var searchBudget = budget.Parse(parseResult, SearchBudget.Default);
             string s = parseResult.GetValue(state)!;
             if (!mdp.TryGetStateIndex(s, out int si)) throw new CliUsageException($"--state: unknown state '{s}'.");

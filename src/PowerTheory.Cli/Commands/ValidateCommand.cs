@@ -27,7 +27,7 @@ public static class ValidateCommand
             MdpSource.Loaded loaded;
             try
             {
-                loaded = MdpSource.Load(source);
+                loaded = MdpSource.Load(source, context);
             }
             catch (CliUsageException e) when (outputFormat == OutputFormat.Json)
             {

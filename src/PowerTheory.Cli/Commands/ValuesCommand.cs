@@ -56,7 +56,7 @@ public static class ValuesCommand
             var outputFormat = OutputFormatOption.Parse(parseResult.GetValue(format));
             var methodName = SolverMethod.Parse(parseResult.GetValue(method));
             double eps = ParseAccuracy(parseResult.GetValue(accuracy));
-            var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument));
+            var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument), context);
             var mdp = loaded.Mdp;
             double g = DiscountParser.ParseDiscounted(parseResult.GetValue(gamma), loaded.Document.Gamma);
             var r = RewardVectorParser.Resolve(loaded.Document, parseResult.GetValue(rewardVector), parseResult.GetValue(rewardsFile));

@@ -56,7 +56,7 @@ public static class VerticesCommand
             bool avg = parseResult.GetValue(average);
             string? gammaText = parseResult.GetValue(gamma);
             if (avg && gammaText is not null) throw new CliUsageException("give --gamma or --average, not both.");
-            var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument));
+            var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument), context);
             var mdp = loaded.Mdp;
             double g = DefaultGamma;
             string? gammaSource = null;

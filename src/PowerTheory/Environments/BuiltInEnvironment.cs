@@ -4,16 +4,24 @@ namespace PowerTheory.Environments;
 
 /// <summary>
 /// One named built-in environment: a stable kebab-case <see cref="Name"/> (as used by <c>powertheory env</c>), a one-line
-/// <see cref="Description"/> and a factory that builds a fresh <see cref="Mdp"/> whose <see cref="Mdp.Name"/> is that name.
+/// <see cref="Description"/>, its <see cref="Parameters"/> (given on the name as <c>NAME:key=value,…</c>) and a factory
+/// that builds a fresh <see cref="Mdp"/> named after the instance (e.g. <c>map20:slip=0.1</c>).
 /// </summary>
 public sealed class BuiltInEnvironment
 {
-    private readonly Func<Mdp> _factory;
+    private readonly Func<EnvironmentArguments, Mdp> _factory;
 
     internal BuiltInEnvironment(string name, string description, Func<Mdp> factory)
+        : this(name, description, [], _ => factory())
+    {
+    }
+
+    internal BuiltInEnvironment(string name, string description, EnvironmentParameter[] parameters,
+        Func<EnvironmentArguments, Mdp> factory)
     {
         Name = name;
         Description = description;
+        Parameters = Array.AsReadOnly(parameters);
         _factory = factory;
     }
 
@@ -23,11 +31,35 @@ public sealed class BuiltInEnvironment
     /// <summary>A one-line description of the environment and where it comes from.</summary>
     public string Description { get; }
 
-    /// <summary>Builds the MDP (a new instance on every call; the model is immutable, so callers may also cache it).</summary>
-    public Mdp Create()
+    /// <summary>The parameters it takes (empty for a fixed model).</summary>
+    public IReadOnlyList<EnvironmentParameter> Parameters { get; }
+
+    /// <summary>Builds the MDP with every parameter at its default.</summary>
+    public Mdp Create() => Create(new Dictionary<string, string>());
+
+    /// <summary>Builds the MDP with the given parameter values (text, as written after the colon); the others take
+    /// their defaults. The model is named <c>NAME</c>, or <c>NAME:k=v,…</c> listing the values given.</summary>
+    /// <exception cref="ArgumentException">An unknown parameter or a bad value (the message names the environment, the
+    /// parameter and its range).</exception>
+    public Mdp Create(IReadOnlyDictionary<string, string> arguments)
     {
-        var mdp = _factory();
-        return mdp.Name == Name ? mdp : mdp.WithName(Name);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var p in Parameters) values[p.Name] = p.Default;
+        var given = new List<string>();
+        foreach (var (key, text) in arguments)
+        {
+            var p = Parameters.FirstOrDefault(x => x.Name == key)
+                ?? throw new ArgumentException(Parameters.Count == 0
+                    ? $"{Name} takes no parameters; got '{key}'."
+                    : $"{Name} has no parameter '{key}'; its parameters are {string.Join("; ", Parameters)}.");
+            values[key] = p.Parse(Name, text);
+        }
+        foreach (var p in Parameters)
+            if (arguments.ContainsKey(p.Name)) given.Add($"{p.Name}={EnvironmentParameter.Show(values[p.Name])}");
+        var mdp = _factory(new EnvironmentArguments(values));
+        string name = given.Count == 0 ? Name : $"{Name}:{string.Join(",", given)}";
+        return mdp.Name == name ? mdp : mdp.WithName(name);
     }
 
     /// <inheritdoc />

@@ -8,16 +8,29 @@ namespace PowerTheory.Environments;
 /// </summary>
 public static class BuiltInEnvironments
 {
+    private static readonly EnvironmentParameter Slip =
+        new("slip", "probability that a move is replaced by a uniformly random available action", 0, 0, 1, MaxExclusive: true);
+
     private static readonly BuiltInEnvironment[] Environments =
     [
         new("optsp-fig1", "OPTSP Figure 1: 8 deterministic states; star chooses a terminal state, a left or a right branch",
             PaperMdps.OptspFigure1),
-        new("grid3", "3x3 open gridworld (9 cells; up/down/left/right/stay)",
-            () => Gridworld.FromAscii(GridMaps.Grid3, name: "grid3")),
-        new("maze7", "7x7 maze gridworld (31 open cells)",
-            () => Gridworld.FromAscii(GridMaps.Maze7, name: "maze7")),
-        new("map20", "20x20 gridworld map (220 open cells)",
-            () => Gridworld.FromAscii(GridMaps.Map20, name: "map20")),
+        new("optsp-appc", "OPTSP App. C (Fig. 11): s0 chooses sl (2 terminal options) or sr (3); POWER(s0) at γ→1 is 5/6 under uniform(0,1)",
+            PaperMdps.OptspAppendixC),
+        new("prdm-pacman", "PRDM §2 Pac-Man toy: left meets the ghost; right reaches a fork with apple and cherry (all terminal)",
+            PaperMdps.PrdmPacMan),
+        new("grid3", "3x3 open gridworld (9 cells; up/down/left/right/stay), POWERplay's 3x3 grid",
+            [Slip], a => Gridworld.FromAscii(GridMaps.Grid3, a["slip"], name: "grid3")),
+        new("maze7", "7x7 maze gridworld (31 open cells), POWERplay's 7x7 maze",
+            [Slip], a => Gridworld.FromAscii(GridMaps.Maze7, a["slip"], name: "maze7")),
+        new("map20", "20x20 gridworld map (220 open cells), POWERplay's 20x20 robot-face map",
+            [Slip], a => Gridworld.FromAscii(GridMaps.Map20, a["slip"], name: "map20")),
+        new("open", "wall-free rows x cols gridworld",
+            [new("rows", "number of rows", 5, 1, 10_000, IsInteger: true), new("cols", "number of columns", 5, 1, 10_000, IsInteger: true), Slip],
+            a => Gridworld.Open(a.Int("rows"), a.Int("cols"), a["slip"], name: "open")),
+        new("chain4-stochastic", "4 cells in a line; left/right move with probability p (else stay put), stay is sure",
+            [new EnvironmentParameter("p", "probability that a move happens", 0.8, 0.01, 1)],
+            a => StochasticChain.Create(4, a["p"])),
         new("gamble-or-safe", "stochastic: s0 gambles between t1 and t2 (1/2 each) or safely moves to t3",
             PaperMdps.GambleOrSafe),
         new("loop-vs-2-cycle", "x has a self-loop and a move to y; y can only return to x",
@@ -64,7 +77,46 @@ public static class BuiltInEnvironments
                 $"unknown built-in environment '{name}'; known: {string.Join(", ", Names)}.", nameof(name));
     }
 
-    /// <summary>Builds the MDP of the built-in environment <paramref name="name"/> (shortcut for <c>Get(name).Create()</c>).</summary>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is not a built-in name.</exception>
-    public static Mdp Create(string name) => Get(name).Create();
+    /// <summary>Builds the MDP of a built-in environment given as <c>NAME</c> or <c>NAME:key=value,…</c>
+    /// (e.g. <c>map20:slip=0.1</c>).</summary>
+    /// <exception cref="ArgumentException">Not a built-in name, or a bad parameter (the message says which).</exception>
+    public static Mdp Create(string spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return TryCreate(spec, out var mdp) ? mdp
+            : throw new ArgumentException(
+                $"unknown built-in environment '{BaseName(spec)}'; known: {string.Join(", ", Names)}.", nameof(spec));
+    }
+
+    /// <summary>Builds the MDP of <c>NAME</c> or <c>NAME:key=value,…</c> when NAME is a built-in name.</summary>
+    /// <returns>False when NAME is not a built-in name.</returns>
+    /// <exception cref="ArgumentException">NAME is built in but the parameters are malformed, unknown or out of range.</exception>
+    public static bool TryCreate(string spec, out Mdp mdp)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        mdp = null!;
+        if (!TryGet(BaseName(spec), out var environment)) return false;
+        int colon = spec.IndexOf(':', StringComparison.Ordinal);
+        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (colon >= 0)
+        {
+            foreach (var item in spec[(colon + 1)..].Split(','))
+            {
+                int eq = item.IndexOf('=', StringComparison.Ordinal);
+                string key = eq < 0 ? item.Trim() : item[..eq].Trim();
+                if (eq <= 0 || key.Length == 0)
+                    throw new ArgumentException($"{environment.Name}: parameters are written NAME:key=value,key=value; got '{item}'.");
+                if (!arguments.TryAdd(key, item[(eq + 1)..].Trim()))
+                    throw new ArgumentException($"{environment.Name}: parameter '{key}' is given twice.");
+            }
+        }
+        mdp = environment.Create(arguments);
+        return true;
+    }
+
+    private static string BaseName(string spec)
+    {
+        int colon = spec.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? spec : spec[..colon];
+    }
 }

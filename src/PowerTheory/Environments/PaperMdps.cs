@@ -92,4 +92,33 @@ public static class PaperMdps
             .AddAction("x", "stay", "x").AddAction("x", "go", "y")
             .AddAction("y", "back", "x")
             .Build();
+
+    /// <summary>
+    /// The sub-optimal-POWER example of OPTSP App. C (Fig. 11; docs/theory.md §4.2 item 8): <c>s0</c> → {<c>sl</c> via
+    /// <c>left</c>, <c>sr</c> via <c>right</c>}; <c>sl</c> → {<c>s1</c>, <c>s2</c>}; <c>sr</c> → {<c>s3</c>, <c>s4</c>, <c>s5</c>};
+    /// s1…s5 absorbing. Under IID uniform(0,1) rewards at γ → 1, POWER(s0) is 5/6 with optimal play (E[max of 5]).
+    /// </summary>
+    public static Mdp OptspAppendixC()
+    {
+        var b = new MdpBuilder("optsp-appc").AddStates("s0", "sl", "sr", "s1", "s2", "s3", "s4", "s5");
+        b.AddAction("s0", "left", "sl").AddAction("s0", "right", "sr");
+        b.AddAction("sl", "to_s1", "s1").AddAction("sl", "to_s2", "s2");
+        b.AddAction("sr", "to_s3", "s3").AddAction("sr", "to_s4", "s4").AddAction("sr", "to_s5", "s5");
+        for (int i = 1; i <= 5; i++) b.AddAction($"s{i}", "stay", $"s{i}");
+        return b.SetLabel("sl", "s_ℓ").SetLabel("sr", "s_r").Build();
+    }
+
+    /// <summary>
+    /// PRDM's Pac-Man toy (Turner &amp; Tadepalli 2022, §2) as an MDP: from <c>start</c>, <c>left</c> meets the
+    /// <c>ghost</c> (absorbing: outcome set A = {ghost}); <c>right</c> reaches <c>fork</c>, where <c>apple</c> and
+    /// <c>cherry</c> (absorbing) can be taken (B = {apple, cherry}). B holds two copies of A, so as γ → 1 <c>right</c> is
+    /// optimal for 2/3 of IID outcome rewards and of every reward orbit.
+    /// </summary>
+    public static Mdp PrdmPacMan() =>
+        new MdpBuilder("prdm-pacman")
+            .AddStates("start", "ghost", "fork", "apple", "cherry")
+            .AddAction("start", "left", "ghost").AddAction("start", "right", "fork")
+            .AddAction("fork", "apple", "apple").AddAction("fork", "cherry", "cherry")
+            .AddAction("ghost", "stay", "ghost").AddAction("apple", "stay", "apple").AddAction("cherry", "stay", "cherry")
+            .Build();
 }

@@ -17,6 +17,21 @@ public sealed class MdpValidationException : Exception
         Field = field;
     }
 
+    /// <summary>Creates the exception for a problem on one line of a text file; the message starts with
+    /// <c>line N: </c>.</summary>
+    /// <param name="line">The 1-based line number.</param>
+    /// <param name="field">A path to the offending field.</param>
+    /// <param name="message">A one-line description naming the problem and what was expected.</param>
+    public MdpValidationException(int line, string field, string message)
+        : base($"line {line}: {message}")
+    {
+        Field = field;
+        Line = line;
+    }
+
+    /// <summary>The 1-based line of a text file where the problem is, when known.</summary>
+    public int? Line { get; }
+
     /// <summary>A path to the offending field, e.g. <c>transitions.s0.a</c> or <c>states[3]</c>.</summary>
     public string Field { get; }
 }

@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace PowerTheory.Mdps.Formats;
+
+/// <summary>
+/// Picks a model file format by name or extension and reads or writes it: <c>.json</c> (canonical JSON, or gym-P when
+/// the root object has no <c>transitions</c> field), <c>.drn</c>, <c>.tra</c> (PRISM, with <c>.lab</c>/<c>.srew</c>
+/// beside it), <c>.gv</c> (POWERplay) and <c>.dot</c> (write only).
+/// </summary>
+public static class MdpFormats
+{
+    private static readonly (string Name, MdpFormat Format, string Extension)[] Table =
+    [
+        ("json", MdpFormat.Json, ".json"),
+        ("drn", MdpFormat.Drn, ".drn"),
+        ("prism", MdpFormat.Prism, ".tra"),
+        ("gym", MdpFormat.GymP, ".json"),
+        ("gv", MdpFormat.PowerplayGv, ".gv"),
+        ("dot", MdpFormat.Dot, ".dot"),
+    ];
+
+    /// <summary>The format names accepted by <see cref="ParseName"/>, in a fixed order.</summary>
+    public static IReadOnlyList<string> Names { get; } = Table.Select(t => t.Name).ToArray();
+
+    /// <summary>The short name of a format (<c>json</c>, <c>drn</c>, <c>prism</c>, <c>gym</c>, <c>gv</c>, <c>dot</c>).</summary>
+    public static string NameOf(MdpFormat format) => Table.First(t => t.Format == format).Name;
+
+    /// <summary>True for the formats that can be read (all but <see cref="MdpFormat.Dot"/>).</summary>
+    public static bool CanRead(MdpFormat format) => format != MdpFormat.Dot;
+
+    /// <summary>Parses a format name, case-insensitively (<c>tra</c> is accepted for <c>prism</c>, <c>gym-p</c> for <c>gym</c>).</summary>
+    /// <exception cref="ArgumentException">Not a format name (the message lists them).</exception>
+    public static MdpFormat ParseName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var n = name.Trim().ToLowerInvariant();
+        n = n switch { "tra" => "prism", "gym-p" or "gymp" => "gym", "powerplay" => "gv", _ => n };
+        foreach (var t in Table)
+            if (t.Name == n) return t.Format;
+        throw new ArgumentException($"unknown MDP format '{name}'; expected one of {string.Join(", ", Names)}.", nameof(name));
+    }
+
+    /// <summary>The format a file extension stands for (<c>.json</c> gives <see cref="MdpFormat.Json"/>; reading sniffs
+    /// gym-P), or null for an unknown extension.</summary>
+    public static MdpFormat? FromPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        foreach (var t in Table)
+            if (t.Extension == ext) return t.Format;
+        return null;
+    }
+
+    /// <summary>Reads a model file in <paramref name="format"/>, or in the format of its extension (JSON by default,
+    /// with gym-P recognised by content).</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="MdpValidationException">The file is invalid (the message names the line where it can).</exception>
+    /// <exception cref="ArgumentException"><paramref name="format"/> is <see cref="MdpFormat.Dot"/> (write only).</exception>
+    public static MdpImport Load(string path, MdpFormat? format = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var f = format ?? FromPath(path) ?? MdpFormat.Json;
+        if (f == MdpFormat.Prism) return PrismExplicitFormat.Load(path);
+        return Parse(StrictUtf8.ReadFile(path), f, sniffJson: format is null);
+    }
+
+    /// <summary>Parses model text in a format (PRISM: the <c>.tra</c> text alone).</summary>
+    /// <param name="text">The file contents.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="sniffJson">When true and <paramref name="format"/> is <see cref="MdpFormat.Json"/>, a root object
+    /// without <c>states</c> or <c>transitions</c> is read as gym-P.</param>
+    public static MdpImport Parse(string text, MdpFormat format, bool sniffJson = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (format == MdpFormat.Json && sniffJson && LooksLikeGymP(text)) format = MdpFormat.GymP;
+        return format switch
+        {
+            MdpFormat.Json => new MdpImport(MdpJson.Parse(text), []),
+            MdpFormat.Drn => DrnFormat.Parse(text),
+            MdpFormat.Prism => PrismExplicitFormat.Parse(text),
+            MdpFormat.GymP => GymPFormat.Parse(text),
+            MdpFormat.PowerplayGv => PowerplayGvFormat.Parse(text),
+            _ => throw new ArgumentException("the DOT format is write only (a diagram); read .gv files as POWERplay's format.", nameof(format)),
+        };
+    }
+
+    /// <summary>Writes a document in a format: one file, or for PRISM the <c>.tra</c> file and, when there is
+    /// something to put in them, <c>.lab</c> and <c>.srew</c> files beside it.</summary>
+    /// <param name="document">The model and its settings.</param>
+    /// <param name="path">The output file.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="stateValues">For <see cref="MdpFormat.Dot"/>: optional per-state values to colour the states by.</param>
+    /// <param name="valueName">For <see cref="MdpFormat.Dot"/>: what the values are.</param>
+    /// <returns>The files written and notes on what the format could not keep.</returns>
+    public static MdpSaveResult Save(MdpDocument document, string path, MdpFormat format,
+        IReadOnlyDictionary<string, double>? stateValues = null, string? valueName = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(path);
+        var files = new List<string>();
+        var (texts, notes) = Render(document, path, format, stateValues, valueName);
+        foreach (var (file, text) in texts)
+        {
+            File.WriteAllText(file, text);
+            files.Add(file);
+        }
+        return new MdpSaveResult(files, notes);
+    }
+
+    /// <summary>The text(s) <see cref="Save"/> would write, by file path, and the notes.</summary>
+    public static (IReadOnlyList<(string Path, string Text)> Files, IReadOnlyList<string> Notes) Render(MdpDocument document,
+        string path, MdpFormat format, IReadOnlyDictionary<string, double>? stateValues = null, string? valueName = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(path);
+        var mdp = document.Mdp;
+        var notes = new List<string>();
+        var files = new List<(string, string)>();
+        bool numbered = Enumerable.Range(0, mdp.StateCount).All(s => mdp.StateNames[s] == s.ToString(CultureInfo.InvariantCulture));
+        if (format is MdpFormat.Drn or MdpFormat.Prism && !numbered)
+            notes.Add($"{NameOf(format)} names states by number: state i is the i-th state of the model{(format == MdpFormat.Drn ? " (its name is kept in a comment)" : "")}.");
+        if (format != MdpFormat.Json && (document.Gamma is not null || document.RewardSpec is not null))
+            notes.Add($"{NameOf(format)} has no place for the discount or the reward law; they were not written.");
+        if (format is MdpFormat.PowerplayGv or MdpFormat.Dot && document.Rewards is not null)
+            notes.Add($"{NameOf(format)} has no place for the reward vector; it was not written.");
+        switch (format)
+        {
+            case MdpFormat.Json:
+                files.Add((path, MdpJson.ToJson(document) + "\n"));
+                break;
+            case MdpFormat.Drn:
+                files.Add((path, DrnFormat.Write(document)));
+                break;
+            case MdpFormat.Prism:
+                var (tra, lab, srew) = PrismExplicitFormat.Write(document);
+                files.Add((path, tra));
+                if (lab is not null) files.Add((Path.ChangeExtension(path, ".lab"), lab));
+                if (srew is not null) files.Add((Path.ChangeExtension(path, ".srew"), srew));
+                break;
+            case MdpFormat.GymP:
+                files.Add((path, GymPFormat.Write(document) + "\n"));
+                break;
+            case MdpFormat.PowerplayGv:
+                files.Add((path, PowerplayGvFormat.Write(mdp)));
+                break;
+            case MdpFormat.Dot:
+                files.Add((path, DotFormat.Write(mdp, stateValues, valueName)));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "unknown format.");
+        }
+        return (files, notes);
+    }
+
+    private static bool LooksLikeGymP(string text)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            var root = doc.RootElement;
+            return root.ValueKind == JsonValueKind.Array
+                || root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("transitions", out _) && !root.TryGetProperty("states", out _)
+                   && root.EnumerateObject().Any() && root.EnumerateObject().All(p => p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array);
+        }
+        catch (JsonException)
+        {
+            return false; // the canonical reader reports the syntax error
+        }
+    }
+}

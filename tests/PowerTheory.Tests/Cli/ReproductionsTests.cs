@@ -15,13 +15,7 @@ public partial class ReproductionsTests
     [GeneratedRegex(@"```text\n\$ powertheory (?<args>[^\n]*)\n(?<output>.*?)```", RegexOptions.Singleline)]
     private static partial Regex PastedRun();
 
-    private static string DocPath()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PowerTheory.sln"))) dir = dir.Parent;
-        Assert.That(dir, Is.Not.Null, "the repository root was not found");
-        return Path.Combine(dir!.FullName, "docs", "reproductions.md");
-    }
+    private static string DocPath() => Path.Combine(CliReference.RepositoryRoot(), "docs", "reproductions.md");
 
     private static Dictionary<string, (double Power, double Se)> PowerCsv(params string[] args)
     {

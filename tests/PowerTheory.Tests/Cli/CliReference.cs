@@ -22,6 +22,15 @@ internal static class CliReference
     public const string RegenerateCommand =
         UpdateVariable + "=1 dotnet test tests/PowerTheory.Tests -c Release --filter FullyQualifiedName~CliReferenceTests";
 
+    /// <summary>The repository root: the first folder above the test output that holds PowerTheory.sln.</summary>
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PowerTheory.sln"))) dir = dir.Parent;
+        Assert.That(dir, Is.Not.Null, "the repository root (PowerTheory.sln) was not found above the test output folder");
+        return dir!.FullName;
+    }
+
     /// <summary>The full text of the reference.</summary>
     public static string Generate()
     {

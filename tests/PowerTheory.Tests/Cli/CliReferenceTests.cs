@@ -3,18 +3,10 @@ namespace PowerTheory.Tests.Cli;
 /// <summary>docs/cli-reference.md is what the commands' --help says today (<see cref="CliReference"/>).</summary>
 public class CliReferenceTests
 {
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PowerTheory.sln"))) dir = dir.Parent;
-        Assert.That(dir, Is.Not.Null, "the repository root (PowerTheory.sln) was not found above the test output folder");
-        return dir!.FullName;
-    }
-
     [Test]
     public void TheCliReferenceIsUpToDate()
     {
-        var path = Path.Combine(RepositoryRoot(), CliReference.RelativePath);
+        var path = Path.Combine(CliReference.RepositoryRoot(), CliReference.RelativePath);
         var expected = CliReference.Generate();
         if (Environment.GetEnvironmentVariable(CliReference.UpdateVariable) == "1")
         {

@@ -36,26 +36,32 @@ public partial class MdpDiagramTests
     public void AStochasticActionBranchesThroughAPointWithItsProbabilities()
     {
         var dot = MdpDiagram.ToDot(PaperMdps.GambleOrSafe());
-        Assert.That(dot, Does.Contain("\"s0/gamble\" [shape=point"));
-        Assert.That(dot, Does.Contain("\"s0\" -> \"s0/gamble\" [arrowhead=none];"));
-        Assert.That(dot, Does.Contain("\"s0/gamble\" -> \"t1\" [label=\"0.5\", style=dashed];"));
-        Assert.That(dot, Does.Contain("\"s0/gamble\" -> \"t2\" [label=\"0.5\", style=dashed];"));
-        Assert.That(dot, Does.Contain("\"s0\" -> \"t3\" [label=\"safe\"];"));
+        var edges = dot.Split('\n').Select(l => Edge().Match(l)).Where(m => m.Success).ToList();
+        var toPoint = edges.Single(m => m.Groups[1].Value == "s0" && m.Groups[3].Value.Contains("\"gamble\""));
+        string point = toPoint.Groups[2].Value;
+        Assert.That(dot, Does.Contain($"\"{point}\" [shape=point"));
+        var branches = edges.Where(m => m.Groups[1].Value == point)
+            .Select(m => (m.Groups[2].Value, Label().Match(m.Groups[3].Value).Groups[1].Value, m.Groups[3].Value.Contains("dashed")))
+            .OrderBy(t => t.Item1).ToList();
+        Assert.That(branches, Is.EqualTo(new[] { ("t1", "0.5", true), ("t2", "0.5", true) }));
+        Assert.That(edges.Any(m => m.Groups[1].Value == "s0" && m.Groups[2].Value == "t3" && m.Groups[3].Value.Contains("\"safe\"")));
     }
 
     [Test]
-    public void NamesAreQuotedAndPowerColoursRunFromDarkToBright()
+    public void NamesAreQuotedAndPowerColoursRunFromPaleToDark()
     {
         var mdp = new MdpBuilder("odd \"name\"").AddStates("a\"b", "c\\d")
             .AddAction("a\"b", "go", "c\\d").AddAction("c\\d", "stay", "c\\d").Build();
         var dot = MdpDiagram.ToDot(mdp, [0.25, 0.75]);
         var edge = dot.Split('\n').Select(l => Edge().Match(l)).Single(m => m.Success && m.Groups[3].Value.Contains("\"go\""));
         Assert.That((Unquote(edge.Groups[1].Value), Unquote(edge.Groups[2].Value)), Is.EqualTo(("a\"b", "c\\d")));
-        // Viridis runs from dark purple (#440154) to yellow (#FDE725; ScottPlot's table rounds it to #FDE724).
-        Assert.That(dot, Does.Contain("label=\"a\\\"b\\n0.250\", style=filled, fillcolor=\"#440154\", fontcolor=white"));
-        Assert.That(dot, Does.Match("label=\"c\\\\\\\\d\\\\n0.750\", style=filled, fillcolor=\"#FDE72[45]\", fontcolor=black"));
+        // The lowest POWER gets the palest fill (#FFF5C0, dark text), the highest the darkest (#9E1B1B, white text).
+        Assert.That(dot, Does.Contain("fillcolor=\"#FFF5C0\", fontcolor=\"black\", label=\"a\\\"b\\n0.25\""));
+        Assert.That(dot, Does.Contain("fillcolor=\"#9E1B1B\", fontcolor=\"white\", label=\"c\\\\d\\n0.75\""));
+        Assert.That(dot, Does.Contain("POWER: 0.25 (pale) to 0.75 (dark)"));
         Assert.Throws<ArgumentException>(() => MdpDiagram.ToDot(mdp, [0.5]));
-        Assert.Throws<ArgumentException>(() => MdpDiagram.ToDot(mdp, [0.5, double.NaN]));
+        var e = Assert.Throws<ArgumentException>(() => MdpDiagram.ToDot(mdp, [0.5, double.NaN]));
+        Assert.That(e!.Message, Does.Contain("c\\d"));
     }
 
     [Test]

@@ -55,7 +55,8 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         ArgumentNullException.ThrowIfNull(createRoot);
-        var context = new CliContext(stdout, stderr);
+        var output = new StdoutWriter(stdout);
+        var context = new CliContext(output, stderr);
         try
         {
             var root = createRoot(context);
@@ -68,11 +69,13 @@ public static class CliApp
             }
             var configuration = new InvocationConfiguration
             {
-                Output = stdout,
+                Output = output,
                 Error = stderr,
                 EnableDefaultExceptionHandler = false,
             };
-            return parseResult.Invoke(configuration);
+            int code = parseResult.Invoke(configuration);
+            output.Flush();
+            return code;
         }
         catch (CliUsageException e)
         {

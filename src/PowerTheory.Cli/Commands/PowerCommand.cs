@@ -30,14 +30,14 @@ public static class PowerCommand
             Description = "Number of reward samples (default 10000).",
             DefaultValueFactory = _ => 10_000,
         };
-        var seed = new Option<ulong>("--seed", "-s")
+        var seed = new Option<string>("--seed", "-s")
         {
-            Description = "Seed; the same seed gives bit-identical output for any thread count (default 0).",
-            DefaultValueFactory = _ => 0UL,
+            Description = "Seed, a whole number in [0, 2^64 - 1]; the same seed gives bit-identical output for any thread count (default 0).",
+            HelpName = "K",
         };
         var reward = new Option<string>("--reward")
         {
-            Description = "Reward law, IID over states: uniform(a,b) (default uniform(0,1)), beta(a,b), bernoulli(p), point(x), discrete(v1:p1,...).",
+            Description = "Reward law, IID over states: uniform(a,b) (default uniform(0,1)), beta(a,b), triangular(lower,upper,mode), bernoulli(p), point(x), normal(mean,sd), exponential(rate), discrete(v1:p1,...).",
             HelpName = "SPEC",
         };
         var rewardState = new Option<string[]>("--reward-state")
@@ -72,28 +72,20 @@ public static class PowerCommand
             var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument), context);
             var mdp = loaded.Mdp;
             var gammas = DiscountListParser.Parse(parseResult.GetValue(gamma), loaded.Document.Gamma);
-            RewardDistribution distribution;
-            try
-            {
-                distribution = RewardSpecParser.Build(mdp, parseResult.GetValue(reward) ?? loaded.Document.RewardSpec,
-                    parseResult.GetValue(rewardState), parseResult.GetValue(tie));
-            }
-            catch (FormatException e)
-            {
-                throw new CliUsageException($"--reward: {ErrorText.OneLine(e.Message)}");
-            }
+            var distribution = RewardOptions.Build(mdp, parseResult.GetValue(reward), loaded.Document.RewardSpec,
+                parseResult.GetValue(rewardState), parseResult.GetValue(tie));
             bool showProgress = !parseResult.GetValue(noProgress) && ReferenceEquals(context.Error, Console.Error)
                 && !Console.IsErrorRedirected;
             var options = new PowerOptions
             {
                 Samples = n,
-                Seed = parseResult.GetValue(seed),
+                Seed = SeedOption.Parse(parseResult.GetValue(seed)),
                 Threads = t,
                 UseNonDominatedSets = parseResult.GetValue(fastPath),
-                Progress = showProgress ? new StderrProgress(context.Error) : null,
+                Progress = showProgress ? new ProgressBar(context.Error) : null,
             };
             var result = new PowerEstimator(mdp, distribution).Estimate(gammas, options);
-            if (showProgress) context.Error.Write("\r" + new string(' ', 40) + "\r");
+            if (showProgress) context.Error.Write("\r" + new string(' ', ProgressBar.Width) + "\r");
             DegradationOutput.Warn(context, result.Degradations);
             CertificationOutput.Warn(context, result);
             switch (outputFormat)
@@ -135,9 +127,9 @@ public static class PowerCommand
                     $"{mdp.ActionName(s, a)} {at.OptimalityProbability(s, a).Mean.ToString("F3", CultureInfo.InvariantCulture)}"));
                 table.AddRow(
                     Markup.Escape(mdp.StateNames[s]),
-                    p.Mean.ToString("F5", CultureInfo.InvariantCulture),
-                    p.StandardError.ToString("F5", CultureInfo.InvariantCulture),
-                    Markup.Escape($"[{p.Ci95Lower.ToString("F4", CultureInfo.InvariantCulture)}, {p.Ci95Upper.ToString("F4", CultureInfo.InvariantCulture)}]"),
+                    Numbers.Significant(p.Mean, 5),
+                    Numbers.Significant(p.StandardError, 2),
+                    Markup.Escape($"[{Numbers.Significant(p.Ci95Lower, 4)}, {Numbers.Significant(p.Ci95Upper, 4)}]"),
                     Markup.Escape(actions));
             }
             context.Write(table);
@@ -156,19 +148,6 @@ public static class PowerCommand
                 CsvOutput.WriteRow(context.Out, Numbers.RoundTrip(at.Gamma), mdp.StateNames[s], Numbers.RoundTrip(p.Mean),
                     Numbers.RoundTrip(p.StandardError), Numbers.RoundTrip(p.Ci95Lower), Numbers.RoundTrip(p.Ci95Upper));
             }
-        }
-    }
-
-    private sealed class StderrProgress(TextWriter error) : IProgress<PowerProgress>
-    {
-        private int _lastPercent = -1;
-
-        public void Report(PowerProgress value)
-        {
-            int percent = (int)(100 * value.Fraction);
-            if (percent == Interlocked.Exchange(ref _lastPercent, percent)) return;
-            int filled = percent / 4;
-            lock (error) error.Write($"\rpower [{new string('#', filled)}{new string('.', 25 - filled)}] {percent,3}%");
         }
     }
 }

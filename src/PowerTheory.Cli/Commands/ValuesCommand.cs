@@ -56,6 +56,8 @@ public static class ValuesCommand
             var outputFormat = OutputFormatOption.Parse(parseResult.GetValue(format));
             var methodName = SolverMethod.Parse(parseResult.GetValue(method));
             double eps = ParseAccuracy(parseResult.GetValue(accuracy));
+            if (parseResult.GetValue(accuracy) is not null && methodName != SolverMethod.ValueIteration)
+                context.Diagnostic($"note: --accuracy applies to value-iteration only; {methodName} is exact and ignores it.");
             var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument), context);
             var mdp = loaded.Mdp;
             double g = DiscountParser.ParseDiscounted(parseResult.GetValue(gamma), loaded.Document.Gamma);

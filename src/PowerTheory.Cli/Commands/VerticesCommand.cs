@@ -62,6 +62,8 @@ public static class VerticesCommand
             string? gammaSource = null;
             if (!avg)
             {
+                if (gammaText is not null && Numbers.TryParseFinite(gammaText, out var given) && !(given > 0 && given < 1))
+                    throw new CliUsageException($"--gamma must be in (0, 1) for vertices (the open interval: visit vectors at 0 and 1 are limits); got {gammaText.Trim()}. Use --average for gamma -> 1.");
                 double? fileGamma = loaded.Document.Gamma is { } fg && fg > 0 && fg < 1 ? fg : null;
                 g = gammaText is null && fileGamma is null ? DefaultGamma : DiscountParser.ParseDiscounted(gammaText, fileGamma);
                 if (g <= 0) throw new CliUsageException($"--gamma must be in (0, 1) for vertices; got {Numbers.RoundTrip(g)}.");

@@ -26,6 +26,12 @@ public static class Numbers
     /// <exception cref="CliDomainException">The value is NaN or infinite: output never shows those.</exception>
     public static string Human(double value) => Finite(value).ToString("G10", CultureInfo.InvariantCulture);
 
+    /// <summary><paramref name="digits"/> significant digits (G format: scientific notation only for very small or
+    /// very large magnitudes), so that tiny and huge reward scales print meaningfully.</summary>
+    /// <exception cref="CliDomainException">The value is NaN or infinite.</exception>
+    public static string Significant(double value, int digits) =>
+        Finite(value) == 0 ? "0" : value.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
     private static double Finite(double value) => double.IsFinite(value)
         ? value
         : throw new CliDomainException($"a computed value is {value.ToString(CultureInfo.InvariantCulture)}; refusing to print a non-finite number. Please report this with the input.");

@@ -25,7 +25,7 @@ public static class OutputFormatOption
     {
         var option = new Option<string>("--format", "-f")
         {
-            Description = "Output format: text, json or csv.",
+            Description = "Output format: text, json or csv (any case).",
             HelpName = "text|json|csv",
             DefaultValueFactory = _ => "text",
         };
@@ -34,7 +34,7 @@ public static class OutputFormatOption
     }
 
     /// <summary>Parses the option's value; anything else is a usage error naming <c>--format</c> and the value.</summary>
-    public static OutputFormat Parse(string? text) => text switch
+    public static OutputFormat Parse(string? text) => text?.Trim().ToLowerInvariant() switch
     {
         "text" => OutputFormat.Text,
         "json" => OutputFormat.Json,

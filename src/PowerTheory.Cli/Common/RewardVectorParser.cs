@@ -55,12 +55,18 @@ public static class RewardVectorParser
     public static double[] LoadFile(Mdp mdp, string path)
     {
         const string option = "--rewards";
+        if (Directory.Exists(path))
+            throw new CliUsageException($"{option} '{path}' is a directory, not a JSON reward file {{state: value}}.");
         if (!File.Exists(path))
             throw new CliUsageException($"{option} file '{path}' does not exist.");
         string json;
         try
         {
-            json = File.ReadAllText(path);
+            json = StrictUtf8.ReadFile(path);
+        }
+        catch (MdpValidationException e)
+        {
+            throw new CliUsageException($"{option} file '{path}': {ErrorText.OneLine(e.Message)}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -76,6 +82,8 @@ public static class RewardVectorParser
             });
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
                 throw new CliUsageException($"{option} file '{path}' must hold a JSON object {{state: value}}; got {doc.RootElement.ValueKind}.");
+            if (doc.RootElement.TryGetProperty("transitions", out _) || doc.RootElement.TryGetProperty("states", out _))
+                throw new CliUsageException($"{option} file '{path}' is an MDP file, not a reward file {{state: value}}; give it as the MDP argument, or use its 'rewards' field (the default without --rewards).");
             foreach (var p in doc.RootElement.EnumerateObject())
             {
                 if (p.Value.ValueKind != JsonValueKind.Number || !p.Value.TryGetDouble(out var x) || !double.IsFinite(x))

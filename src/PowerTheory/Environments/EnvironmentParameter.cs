@@ -17,8 +17,8 @@ namespace PowerTheory.Environments;
 public sealed record EnvironmentParameter(
     string Name, string Description, double Default, double Min, double Max, bool IsInteger = false, bool MaxExclusive = false)
 {
-    /// <summary>The range as text, e.g. <c>[0, 1)</c> or <c>integer in [1, 1000]</c>.</summary>
-    public string Range => (IsInteger ? "integer in " : "") + $"[{Show(Min)}, {Show(Max)}{(MaxExclusive ? ")" : "]")}";
+    /// <summary>The allowed values as text, e.g. <c>a number in [0, 1)</c> or <c>a whole number in [1, 1000]</c>.</summary>
+    public string Range => (IsInteger ? "a whole number in " : "a number in ") + $"[{Show(Min)}, {Show(Max)}{(MaxExclusive ? ")" : "]")}";
 
     /// <summary>One line for <c>env list</c>: <c>slip: probability … in [0, 1), default 0</c>.</summary>
     public override string ToString() => $"{Name}: {Description}, {Range}, default {Show(Default)}";
@@ -30,11 +30,9 @@ public sealed record EnvironmentParameter(
     {
         ArgumentNullException.ThrowIfNull(text);
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-            throw new ArgumentException($"{environment}: {Name} must be a number in {Range}; got '{text}'.");
-        if (IsInteger && v != Math.Floor(v))
-            throw new ArgumentException($"{environment}: {Name} must be a whole number in {Range}; got '{text}'.");
-        if (v < Min || v > Max || MaxExclusive && v == Max)
-            throw new ArgumentException($"{environment}: {Name} must be in {Range}; got '{text}'.");
+            throw new ArgumentException($"{environment}: {Name} must be {Range}; got '{text}'.");
+        if (IsInteger && v != Math.Floor(v) || v < Min || v > Max || MaxExclusive && v == Max)
+            throw new ArgumentException($"{environment}: {Name} must be {Range}; got '{text}'.");
         return v;
     }
 

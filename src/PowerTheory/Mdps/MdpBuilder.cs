@@ -80,7 +80,8 @@ public sealed class MdpBuilder
     }
 
     /// <summary>Validates and builds the immutable <see cref="Mdp"/>.</summary>
-    /// <exception cref="MdpValidationException">An unknown or duplicate name, a state without actions, a duplicate action,
+    /// <exception cref="MdpValidationException">An unknown or duplicate name, a state name with leading or trailing white
+    /// space, a state without actions, a duplicate action,
     /// a negative/NaN/infinite probability or a row whose sum differs from 1 by more than 1e-9.</exception>
     public Mdp Build()
     {
@@ -89,6 +90,9 @@ public sealed class MdpBuilder
         {
             if (string.IsNullOrWhiteSpace(_states[i]))
                 throw new MdpValidationException($"states[{i}]", $"states[{i}] has an empty name.");
+            if (_states[i].Trim() != _states[i])
+                throw new MdpValidationException($"states[{i}]",
+                    $"state name '{_states[i]}' has leading or trailing white space; it could not be told apart from '{_states[i].Trim()}' on the command line. Remove the spaces.");
         }
         if (_duplicateStates.Count > 0)
             throw new MdpValidationException("states", $"duplicate state name '{_duplicateStates[0]}'.");

@@ -6,7 +6,7 @@ namespace PowerTheory.Power;
 /// <summary>
 /// Runs a plan's blocks: waves of 4·threads blocks in parallel (at most <see cref="PowerRunPlan.Threads"/> at a time),
 /// each block's partial sums merged into the totals in block order after its wave, so the figures do not depend on the
-/// thread count; progress is reported after each wave.
+/// thread count; progress is reported after each block (from the worker that finished it).
 /// </summary>
 internal static class BlockScheduler
 {
@@ -23,6 +23,7 @@ internal static class BlockScheduler
         var totals = new RunTotals(plan.Gammas.Length, slots.Moments, slots.Counts);
         var pool = new ConcurrentBag<SampleWorker>();
         var all = new ConcurrentBag<SampleWorker>();
+        var completed = new long[1];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = plan.Threads, CancellationToken = o.CancellationToken };
         try
         {
@@ -40,7 +41,6 @@ internal static class BlockScheduler
                     System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
                 }
                 for (long b = waveStart; b < end; b++) totals.Merge(partials[b - waveStart]);
-                o.Progress?.Report(new PowerProgress(Math.Min(samples, end * blockSize), samples));
             }
         }
         finally
@@ -69,6 +69,7 @@ internal static class BlockScheduler
                         int first = (int)(b * blockSize);
                         int count = (int)Math.Min(blockSize, samples - (long)first);
                         w.RunBlock(b, first, count, partials[b - waveStart]);
+                        if (o.Progress is { } progress) progress.Report(new PowerProgress(Interlocked.Add(ref completed[0], count), samples));
                         return w;
                     },
                     w => pool.Add(w));

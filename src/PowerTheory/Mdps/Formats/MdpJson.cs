@@ -27,7 +27,7 @@ public static class MdpJson
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"MDP file '{path}' does not exist.", path);
-        return Parse(File.ReadAllText(path));
+        return Parse(StrictUtf8.ReadFile(path));
     }
 
     /// <summary>Parses an MDP document from JSON text.</summary>

@@ -18,6 +18,8 @@ public static class BuiltInEnvironments
             () => Gridworld.FromAscii(GridMaps.Maze7, name: "maze7")),
         new("map20", "20x20 gridworld map (220 open cells)",
             () => Gridworld.FromAscii(GridMaps.Map20, name: "map20")),
+        new("shutdown", "off-switch gridworld: walk into shutdown, or press a button to disable it and reach a goal room (11 states)",
+            ShutdownGridworld.Create),
         new("gamble-or-safe", "stochastic: s0 gambles between t1 and t2 (1/2 each) or safely moves to t3",
             PaperMdps.GambleOrSafe),
         new("loop-vs-2-cycle", "x has a self-loop and a move to y; y can only return to x",

@@ -3,26 +3,37 @@ using System.Collections.Concurrent;
 namespace PowerTheory.Power;
 
 /// <summary>
-/// Runs a plan's blocks: waves of 4·threads blocks in parallel (at most <see cref="PowerRunPlan.Threads"/> at a time),
-/// each block's partial sums merged into the totals in block order after its wave, so the figures do not depend on the
-/// thread count; progress is reported after each wave.
+/// Runs a Monte Carlo run's blocks: waves of 4·threads blocks in parallel (at most threads at a time), each block's
+/// partial sums merged into the totals in block order after its wave, so the figures do not depend on the thread count;
+/// progress is reported after each wave. The POWER engine runs <see cref="SampleWorker"/>s on it; other per-sample
+/// studies (the decision-maker tendencies) run their own workers through <see cref="Run{TWorker}"/>.
 /// </summary>
 internal static class BlockScheduler
 {
     public static RunTotals Run(PowerRunPlan plan)
     {
         var o = plan.Options;
-        int samples = o.Samples;
-        int blockSize = o.BlockSize;
+        var shape = new BlockRunShape(o.Samples, o.BlockSize, plan.Threads, plan.Gammas.Length, plan.Slots.Moments, plan.Slots.Counts,
+            o.Progress, o.CancellationToken);
+        return Run(shape, () => new SampleWorker(plan), (w, b, first, count, sums) => w.RunBlock(b, first, count, sums));
+    }
+
+    /// <summary>Runs the blocks of <paramref name="shape"/> on workers made by <paramref name="create"/> (one per thread
+    /// at a time, reused across blocks, disposed at the end); <paramref name="runBlock"/> must make block b's partial
+    /// sums from (seed, b) alone.</summary>
+    public static RunTotals Run<TWorker>(BlockRunShape shape, Func<TWorker> create, Action<TWorker, long, int, int, BlockPartialSums> runBlock)
+        where TWorker : class, IDisposable
+    {
+        int samples = shape.Samples;
+        int blockSize = shape.BlockSize;
         long blocks = (samples + (long)blockSize - 1) / blockSize;
-        int wave = (int)Math.Min(blocks, 4L * plan.Threads);
-        var slots = plan.Slots;
+        int wave = (int)Math.Min(blocks, 4L * shape.Threads);
         var partials = new BlockPartialSums[wave];
-        for (int i = 0; i < wave; i++) partials[i] = new BlockPartialSums(plan.Gammas.Length, slots.Moments, slots.Counts);
-        var totals = new RunTotals(plan.Gammas.Length, slots.Moments, slots.Counts);
-        var pool = new ConcurrentBag<SampleWorker>();
-        var all = new ConcurrentBag<SampleWorker>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = plan.Threads, CancellationToken = o.CancellationToken };
+        for (int i = 0; i < wave; i++) partials[i] = new BlockPartialSums(shape.Groups, shape.Moments, shape.Counts);
+        var totals = new RunTotals(shape.Groups, shape.Moments, shape.Counts);
+        var pool = new ConcurrentBag<TWorker>();
+        var all = new ConcurrentBag<TWorker>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = shape.Threads, CancellationToken = shape.CancellationToken };
         try
         {
             for (long start = 0; start < blocks; start += wave)
@@ -39,7 +50,7 @@ internal static class BlockScheduler
                     System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
                 }
                 for (long b = waveStart; b < end; b++) totals.Merge(partials[b - waveStart]);
-                o.Progress?.Report(new PowerProgress(Math.Min(samples, end * blockSize), samples));
+                shape.Progress?.Report(new PowerProgress(Math.Min(samples, end * blockSize), samples));
             }
         }
         finally
@@ -54,7 +65,7 @@ internal static class BlockScheduler
                     {
                         if (!pool.TryTake(out var w))
                         {
-                            w = new SampleWorker(plan);
+                            w = create();
                             all.Add(w);
                         }
                         return w;
@@ -63,7 +74,7 @@ internal static class BlockScheduler
                     {
                         int first = (int)(b * blockSize);
                         int count = (int)Math.Min(blockSize, samples - (long)first);
-                        w.RunBlock(b, first, count, partials[b - waveStart]);
+                        runBlock(w, b, first, count, partials[b - waveStart]);
                         return w;
                     },
                     w => pool.Add(w));

@@ -48,7 +48,7 @@ internal static class TendencyJudge
         else
         {
             t.Verdict = TendencyVerdict.Weakens;
-            t.VerdictText = $"weakens: {evidence}; {F(vr.Mean / tOpt.Mean * 100)}% of the optimal tendency over random remains";
+            t.VerdictText = $"weakens: {evidence}; {(vr.Mean / tOpt.Mean * 100).ToString("0", CultureInfo.InvariantCulture)}% of the optimal tendency over random remains";
         }
     }
 }

@@ -118,7 +118,9 @@ internal sealed class PolicyChain
             if (classOf[component[s]] >= 0) _absorption[s, classOf[component[s]]] = 1;
         if (transient.Length == 0) return;
         int m = transient.Length, k = _classes.Count;
-        var a = Matrix<double>.Build.Dense(m, m, (i, j) => (i == j ? 1.0 : 0.0) - _p[transient[i] * _n + transient[j]]);
+        // I − P_TT with the diagonal written as the probability of leaving (Σ_{t≠s} P(s,t), equal to 1 − P(s,s) in exact
+        // arithmetic): no cancellation when P(s,s) is within rounding of 1 (e.g. a Boltzmann policy at a tiny temperature).
+        var a = Matrix<double>.Build.Dense(m, m, (i, j) => i == j ? Leaving(transient[i]) : -_p[transient[i] * _n + transient[j]]);
         var b = Matrix<double>.Build.Dense(m, k);
         for (int i = 0; i < m; i++)
             for (int t = 0; t < _n; t++)
@@ -137,10 +139,18 @@ internal sealed class PolicyChain
         if (m == 1) return [1.0];
         // μ(P_CC − I) = 0 with the last equation replaced by Σμ = 1: (P_CCᵀ − I) rows 0..m−2, then a row of ones.
         var a = Matrix<double>.Build.Dense(m, m, (i, j) =>
-            i == m - 1 ? 1.0 : _p[members[j] * _n + members[i]] - (i == j ? 1.0 : 0.0));
+            i == m - 1 ? 1.0 : i == j ? -Leaving(members[i]) : _p[members[j] * _n + members[i]]);
         var rhs = Vector<double>.Build.Dense(m);
         rhs[m - 1] = 1;
         return a.LU().Solve(rhs).Select(v => Math.Max(0, v)).ToArray();
+    }
+
+    /// <summary>Σ_{t≠s} P(s,t), the probability of leaving s in one step.</summary>
+    private double Leaving(int s)
+    {
+        double sum = 0;
+        for (int t = 0; t < _n; t++) if (t != s) sum += _p[s * _n + t];
+        return sum;
     }
 
     /// <summary>Tarjan's strongly connected components on the edges P(s,t) &gt; 0, iteratively.</summary>

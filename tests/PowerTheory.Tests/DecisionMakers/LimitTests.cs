@@ -27,6 +27,19 @@ public class LimitTests
     }
 
     [Test]
+    public void NearlyDeterministicPoliciesKeepFiniteLongRunFigures()
+    {
+        // At T = 0.01 staying put has probability within rounding of 1; the chain's exit probabilities are tiny but
+        // positive, so the long-run figures must come from them (no 1 − P(s,s) cancellation), not be NaN.
+        var mdp = ShutdownGridworld.Create();
+        var r = new TendencyEstimator(mdp).Estimate([new BoltzmannDecisionMaker(0.01)], 0.9, ShutdownGridworld.Start,
+            new TendencyOptions { Samples = 300, Seed = 1, Threads = 1, Avoid = [mdp.StateIndex(ShutdownGridworld.Shutdown)] });
+        var avoid = r.DecisionMakers[0].Avoid!.Value;
+        Assert.That(double.IsFinite(avoid.Mean) && double.IsFinite(avoid.StandardError), Is.True, avoid.ToString());
+        Assert.That(Math.Abs(r.DecisionMakers[0].AvoidVersusOptimal!.Value.Mean), Is.LessThan(0.1));
+    }
+
+    [Test]
     public void BoltzmannAtHugeTemperatureIsUniformlyRandom()
     {
         var mdp = PaperMdps.OptspFigure1();

@@ -35,6 +35,7 @@ public static class CliApp
             SymmetryCommand.Create(context),
             EnvCommand.Create(context),
             OrbitCommand.Create(context),
+            TendenciesCommand.Create(context),
             ConvertCommand.Create(context),
             PlotCommand.Create(context),
         };

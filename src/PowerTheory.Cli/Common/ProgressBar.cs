@@ -4,14 +4,18 @@ using PowerTheory.Power;
 namespace PowerTheory.Cli.Common;
 
 /// <summary>
-/// The <c>power</c> progress bar on stderr. The engine reports after every block of samples; the bar is redrawn on the
-/// first report, whenever at least <see cref="Interval"/> has passed since the last frame, and on the final report — so
-/// it moves at least every second, or every block when a block takes longer.
+/// A one-line progress bar on stderr, <c>\rLABEL [#####....] 42% done/total samples</c>, for <c>power</c> and
+/// <c>tendencies</c>. The engines report after every block of samples; the bar is redrawn on the first report, whenever
+/// at least <see cref="Interval"/> has passed since the last frame, and on the final report — so it moves at least every
+/// second, or every block when a block takes longer.
 /// </summary>
-internal sealed class ProgressBar(TextWriter error, Func<TimeSpan>? clock = null) : IProgress<PowerProgress>
+public sealed class ProgressBar(TextWriter error, string label = "power", Func<TimeSpan>? clock = null) : IProgress<PowerProgress>
 {
     /// <summary>The longest time between frames while blocks keep finishing.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    /// <summary>The widest frame; <see cref="Clear"/> erases this many columns.</summary>
+    public const int Width = 80;
 
     private readonly Func<TimeSpan> _clock = clock ?? StopwatchClock();
     private readonly Lock _gate = new();
@@ -21,8 +25,9 @@ internal sealed class ProgressBar(TextWriter error, Func<TimeSpan>? clock = null
     /// <summary>The number of frames drawn so far.</summary>
     public int Frames { get; private set; }
 
-    /// <summary>The widest frame; the command clears this many columns when it is done.</summary>
-    public const int Width = 80;
+    /// <summary>Whether to show a bar: not disabled, writing to the real stderr, which is a terminal.</summary>
+    public static bool Wanted(CliContext context, bool disabled) =>
+        !disabled && ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected;
 
     private static Func<TimeSpan> StopwatchClock()
     {
@@ -30,6 +35,7 @@ internal sealed class ProgressBar(TextWriter error, Func<TimeSpan>? clock = null
         return () => watch.Elapsed;
     }
 
+    /// <inheritdoc />
     public void Report(PowerProgress value)
     {
         lock (_gate)
@@ -43,7 +49,13 @@ internal sealed class ProgressBar(TextWriter error, Func<TimeSpan>? clock = null
             Frames++;
             int percent = (int)(100 * value.Fraction);
             int filled = percent / 4;
-            error.Write($"\r{new string(' ', Width)}\rpower [{new string('#', filled)}{new string('.', 25 - filled)}] {percent,3}% {value.Completed}/{value.Total} samples");
+            error.Write($"\r{new string(' ', Width)}\r{label} [{new string('#', filled)}{new string('.', 25 - filled)}] {percent,3}% {value.Completed}/{value.Total} samples");
         }
+    }
+
+    /// <summary>Erases the bar.</summary>
+    public void Clear()
+    {
+        lock (_gate) error.Write("\r" + new string(' ', Width) + "\r");
     }
 }

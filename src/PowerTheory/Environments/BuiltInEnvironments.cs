@@ -31,6 +31,8 @@ public static class BuiltInEnvironments
         new("chain4-stochastic", "4 cells in a line; left/right move with probability p (else stay put), stay is sure",
             [new EnvironmentParameter("p", "probability that a move happens", 0.8, 0.01, 1)],
             a => StochasticChain.Create(4, a["p"])),
+        new("shutdown", "off-switch gridworld: walk into shutdown, or press a button to disable it and reach a goal room (11 states)",
+            ShutdownGridworld.Create),
         new("gamble-or-safe", "stochastic: s0 gambles between t1 and t2 (1/2 each) or safely moves to t3",
             PaperMdps.GambleOrSafe),
         new("loop-vs-2-cycle", "x has a self-loop and a move to y; y can only return to x",

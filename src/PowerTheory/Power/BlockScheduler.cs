@@ -4,27 +4,47 @@ using PowerTheory.Solvers;
 namespace PowerTheory.Power;
 
 /// <summary>
-/// Runs a plan's blocks: waves of 4·threads blocks in parallel (at most <see cref="PowerRunPlan.Threads"/> at a time),
-/// each block's partial sums merged into the totals in block order after its wave, so the figures do not depend on the
-/// thread count; progress is reported after each block (from the worker that finished it).
+/// Runs a Monte Carlo run's blocks: waves of 4·threads blocks in parallel (at most threads at a time), each block's
+/// partial sums merged into the totals in block order after its wave, so the figures do not depend on the thread count;
+/// progress is reported after each block (from the worker that finished it). The POWER engine runs <see cref="SampleWorker"/>s on it; other per-sample
+/// studies (the decision-maker tendencies) run their own workers through <see cref="Run{TWorker}"/>.
 /// </summary>
 internal static class BlockScheduler
 {
     public static RunTotals Run(PowerRunPlan plan)
     {
         var o = plan.Options;
-        int samples = o.Samples;
-        int blockSize = plan.BlockSize;
+        var shape = new BlockRunShape(o.Samples, plan.BlockSize, plan.Threads, plan.Gammas.Length, plan.Slots.Moments, plan.Slots.Counts,
+            o.Progress, o.CancellationToken);
+        var certifications = new SolveCertification[plan.Gammas.Length];
+        var totals = Run(shape, () => new SampleWorker(plan), (w, b, first, count, sums) => w.RunBlock(b, first, count, sums),
+            // What each worker's solvers certified (maxima and sums: the order of the workers does not matter).
+            w =>
+            {
+                for (int g = 0; g < certifications.Length; g++) certifications[g] = certifications[g].Merge(w.Certification(g));
+            });
+        certifications.CopyTo(totals.Certifications, 0);
+        return totals;
+    }
+
+    /// <summary>Runs the blocks of <paramref name="shape"/> on workers made by <paramref name="create"/> (one per thread
+    /// at a time, reused across blocks, disposed at the end, after <paramref name="finish"/> has seen each);
+    /// <paramref name="runBlock"/> must make block b's partial sums from (seed, b) alone.</summary>
+    public static RunTotals Run<TWorker>(BlockRunShape shape, Func<TWorker> create, Action<TWorker, long, int, int, BlockPartialSums> runBlock,
+        Action<TWorker>? finish = null)
+        where TWorker : class, IDisposable
+    {
+        int samples = shape.Samples;
+        int blockSize = shape.BlockSize;
         long blocks = (samples + (long)blockSize - 1) / blockSize;
-        int wave = (int)Math.Min(blocks, 4L * plan.Threads);
-        var slots = plan.Slots;
+        int wave = (int)Math.Min(blocks, 4L * shape.Threads);
         var partials = new BlockPartialSums[wave];
-        for (int i = 0; i < wave; i++) partials[i] = new BlockPartialSums(plan.Gammas.Length, slots.Moments, slots.Counts);
-        var totals = new RunTotals(plan.Gammas.Length, slots.Moments, slots.Counts);
-        var pool = new ConcurrentBag<SampleWorker>();
-        var all = new ConcurrentBag<SampleWorker>();
+        for (int i = 0; i < wave; i++) partials[i] = new BlockPartialSums(shape.Groups, shape.Moments, shape.Counts);
+        var totals = new RunTotals(shape.Groups, shape.Moments, shape.Counts);
+        var pool = new ConcurrentBag<TWorker>();
+        var all = new ConcurrentBag<TWorker>();
         var completed = new long[1];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = plan.Threads, CancellationToken = o.CancellationToken };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = shape.Threads, CancellationToken = shape.CancellationToken };
         try
         {
             for (long start = 0; start < blocks; start += wave)
@@ -47,7 +67,7 @@ internal static class BlockScheduler
         {
             foreach (var w in all)
             {
-                for (int g = 0; g < plan.Gammas.Length; g++) totals.Certifications[g] = totals.Certifications[g].Merge(w.Certification(g));
+                finish?.Invoke(w);
                 w.Dispose();
             }
         }
@@ -59,7 +79,7 @@ internal static class BlockScheduler
                     {
                         if (!pool.TryTake(out var w))
                         {
-                            w = new SampleWorker(plan);
+                            w = create();
                             all.Add(w);
                         }
                         return w;
@@ -68,8 +88,16 @@ internal static class BlockScheduler
                     {
                         int first = (int)(b * blockSize);
                         int count = (int)Math.Min(blockSize, samples - (long)first);
-                        w.RunBlock(b, first, count, partials[b - waveStart]);
-                        if (o.Progress is { } progress) progress.Report(new PowerProgress(Interlocked.Add(ref completed[0], count), samples));
+                        runBlock(w, b, first, count, partials[b - waveStart]);
+                        if (shape.Progress is { } progress)
+                        {
+                            // Under one lock, so that reports arrive in increasing order, the last one complete.
+                            lock (completed)
+                            {
+                                completed[0] += count;
+                                progress.Report(new PowerProgress(completed[0], samples));
+                            }
+                        }
                         return w;
                     },
                     w => pool.Add(w));

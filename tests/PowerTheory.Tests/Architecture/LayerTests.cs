@@ -21,6 +21,7 @@ public class LayerTests
         ["Power"],
         ["Symmetry"],
         ["Retargeting"],
+        ["DecisionMakers"],
         ["Serialization"],
     ];
 

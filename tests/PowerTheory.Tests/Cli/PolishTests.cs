@@ -64,7 +64,7 @@ public class PolishTests
         // Bar: with blocks every 0.3 s it draws the first frame, then one at least each second, and the last.
         var clock = TimeSpan.Zero;
         using var error = new StringWriter();
-        var bar = new ProgressBar(error, () => clock);
+        var bar = new ProgressBar(error, clock: () => clock);
         for (int b = 1; b <= 10; b++)
         {
             clock = TimeSpan.FromSeconds(0.3 * b);
@@ -72,7 +72,7 @@ public class PolishTests
         }
         Assert.That(bar.Frames, Is.EqualTo(4)); // at 0.3 s, 1.5 s, 2.7 s and the final 3.0 s
         // Slow blocks (2 s each) are all drawn.
-        var slow = new ProgressBar(TextWriter.Null, () => clock);
+        var slow = new ProgressBar(TextWriter.Null, clock: () => clock);
         for (int b = 1; b <= 5; b++)
         {
             clock = TimeSpan.FromSeconds(2.0 * b);

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using PowerTheory.Cli.Common;
+using PowerTheory.DecisionMakers;
+using PowerTheory.Rewards;
+using PowerTheory.Serialization;
+using Spectre.Console;
+
+namespace PowerTheory.Cli.Commands;
+
+/// <summary>
+/// <c>powertheory tendencies MDP --state S --gamma G --decision optimal,boltzmann:T=0.1,… [--avoid T1,T2] [--samples N]
+/// [--seed K] [--threads T] [--reward SPEC] [--format text|json]</c>: for each decision-maker (docs/beyond-optimality.md)
+/// the probability of each action at S and of avoiding the listed states, POWER^pol(S), each with its standard error,
+/// beside the optimal and random agents, the theorem's bound where a symmetry certificate exists, and a one-line verdict.
+/// </summary>
+public static class TendenciesCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var mdpArgument = new Argument<string>("MDP") { Description = MdpSource.ArgumentDescription };
+        var state = new Option<string>("--state") { Description = "The state whose tendencies to measure (and the learners' start state).", Required = true, HelpName = "S" };
+        var gamma = new Option<string>("--gamma", "-g") { Description = "Discount in [0, 1] (decision-makers may need (0, 1)). Defaults to the MDP file's 'gamma'.", HelpName = "G" };
+        var decision = new Option<string>("--decision", "-d")
+        {
+            Description = "Decision-makers, comma-separated: optimal, random, boltzmann:T=0.1, epsilon-greedy:eps=0.1, horizon:H=1, satisfice:q=0.8, aup:lambda=0.5, qlearning:episodes=200, sarsa:episodes=200 (extra KEY=VALUE after ':').",
+            HelpName = "LIST",
+            DefaultValueFactory = _ => "optimal,random",
+        };
+        var avoid = new Option<string>("--avoid") { Description = "States to avoid, comma-separated: also measure P(the long-run distribution puts no mass on them).", HelpName = "T1,T2" };
+        var samples = new Option<int>("--samples", "-n") { Description = "Number of reward samples (default 10000).", DefaultValueFactory = _ => 10_000 };
+        var seed = new Option<ulong>("--seed", "-s") { Description = "Seed; the same seed gives bit-identical output for any thread count (default 0).", DefaultValueFactory = _ => 0UL };
+        var threads = new Option<int?>("--threads", "-t") { Description = "Worker threads (default: all cores)." };
+        var reward = new Option<string>("--reward") { Description = "Reward law, IID over states (default uniform(0,1)); see 'power --help'.", HelpName = "SPEC" };
+        var noProgress = new Option<bool>("--no-progress") { Description = "Do not show the progress bar on stderr." };
+        var format = OutputFormatOption.Create();
+        var command = new Command("tendencies", "Power-seeking tendencies and POWER^pol of non-optimal decision-makers (Boltzmann, myopic, satisficing, AUP, trained).")
+        {
+            mdpArgument, state, gamma, decision, avoid, samples, seed, threads, reward, noProgress, format,
+        };
+        command.SetAction(parseResult =>
+        {
+            var outputFormat = OutputFormatOption.Parse(parseResult.GetValue(format));
+            if (outputFormat == OutputFormat.Csv) throw new CliUsageException("--format for tendencies must be text or json; got 'csv'.");
+            int n = parseResult.GetValue(samples);
+            if (n < 2) throw new CliUsageException($"--samples must be at least 2 (a standard error needs two samples); got {n}.");
+            int? t = parseResult.GetValue(threads);
+            if (t is < 1) throw new CliUsageException($"--threads must be at least 1; got {t}.");
+            var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument));
+            var mdp = loaded.Mdp;
+            var gammas = DiscountListParser.Parse(parseResult.GetValue(gamma), loaded.Document.Gamma);
+            if (gammas.Count != 1) throw new CliUsageException($"--gamma takes one discount for tendencies; got {gammas.Count}.");
+            string stateName = parseResult.GetValue(state)!;
+            if (!mdp.TryGetStateIndex(stateName, out int s)) throw new CliUsageException($"--state: unknown state '{stateName}'.");
+            IReadOnlyList<DecisionMaker> makers;
+            try
+            {
+                makers = DecisionMakerSpec.ParseList(parseResult.GetValue(decision) ?? "optimal,random");
+            }
+            catch (FormatException e)
+            {
+                throw new CliUsageException($"--decision: {ErrorText.OneLine(e.Message)}");
+            }
+            var avoided = new List<int>();
+            if (parseResult.GetValue(avoid) is { } list)
+                foreach (var name in list.Split(',', StringSplitOptions.TrimEntries))
+                {
+                    if (!mdp.TryGetStateIndex(name, out int x)) throw new CliUsageException($"--avoid: unknown state '{name}'.");
+                    if (avoided.Contains(x)) throw new CliUsageException($"--avoid: state '{name}' is listed twice.");
+                    avoided.Add(x);
+                }
+            RewardDistribution distribution;
+            try
+            {
+                distribution = RewardSpecParser.Build(mdp, parseResult.GetValue(reward) ?? loaded.Document.RewardSpec, null, null);
+            }
+            catch (FormatException e)
+            {
+                throw new CliUsageException($"--reward: {ErrorText.OneLine(e.Message)}");
+            }
+            var bar = ProgressBar.Wanted(context, parseResult.GetValue(noProgress)) ? new ProgressBar(context.Error, "tendencies") : null;
+            var options = new TendencyOptions { Samples = n, Seed = parseResult.GetValue(seed), Threads = t, Avoid = avoided, Progress = bar };
+            var result = new TendencyEstimator(mdp, distribution).Estimate(makers, gammas[0], s, options);
+            bar?.Clear();
+            foreach (var m in result.DecisionMakers.Where(m => m.Approximations > 0))
+                context.Error.WriteLine($"warning: {m.Name}: {m.Approximations} of {result.Samples} samples approximated ({m.ApproximationNote}).");
+            if (outputFormat == OutputFormat.Json) context.Out.WriteLine(TendenciesJson.ToJson(result));
+            else WriteText(context, loaded, result);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string F(double x) => x.ToString("F3", CultureInfo.InvariantCulture);
+
+    private static void WriteText(CliContext context, MdpSource.Loaded loaded, TendencyResult result)
+    {
+        string state = result.StateNames[result.State];
+        context.Out.WriteLine($"Tendencies at {state} of {ValidateCommand.Describe(loaded)}, gamma = {Numbers.RoundTrip(result.Gamma)}, "
+            + $"{result.Rewards}, {result.Samples} samples, seed {result.Seed}");
+        context.Out.WriteLine($"The verdicts are about {result.Tendency}.");
+        var table = new Table { Border = TableBorder.Simple };
+        table.AddColumn("decision-maker");
+        foreach (var a in result.ActionNames) table.AddColumn(new TableColumn("P(" + Markup.Escape(a) + ")").RightAligned());
+        if (result.Avoid.Count > 0) table.AddColumn(new TableColumn("P(avoid)").RightAligned());
+        bool power = result.Optimal.Power is not null;
+        if (power) table.AddColumn(new TableColumn($"POWER^pol({Markup.Escape(state)})").RightAligned());
+        table.AddColumn("verdict");
+        var rows = new List<(DecisionMakerTendency T, string Label)> { (result.Optimal, "optimal (reference)"), (result.Random, "random (baseline)") };
+        rows.AddRange(result.DecisionMakers.Where(m => m.Name is not "optimal" and not "random").Select(m => (m, m.Name)));
+        foreach (var (t, label) in rows)
+        {
+            var cells = new List<string> { Markup.Escape(label) };
+            cells.AddRange(t.ActionProbabilities.Select(p => $"{F(p.Mean)} ± {F(p.StandardError)}"));
+            if (t.Avoid is { } av) cells.Add($"{F(av.Mean)} ± {F(av.StandardError)}");
+            if (power) cells.Add($"{F(t.Power![result.State].Mean)} ± {F(t.Power[result.State].StandardError)}");
+            cells.Add(t.Verdict.ToString().ToLowerInvariant());
+            table.AddRow(cells.ToArray());
+        }
+        context.Write(table);
+        foreach (var (t, label) in rows) context.Out.WriteLine($"{label}: {t.VerdictText}");
+        foreach (var c in result.Certificates)
+            context.Out.WriteLine(c.Bound is { } b
+                ? $"Theorem ({c.Theorem}): n = {c.N}, so at least {F(b)} of every reward orbit makes avoiding average-optimal (a γ → 1 statement)."
+                : $"Theorem ({c.Theorem}): {(c.N > 0 ? "certified" : "not certified")}: {c.Summary}");
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace PowerTheory.DecisionMakers;
+
+/// <summary>
+/// A finite-horizon (receding-horizon, myopic) planner with horizon H ≥ 1: at every state it takes, uniformly among
+/// ties, an action maximising the expected discounted reward of the next H states,
+/// <code>
+///   U₀ = 0,   U_k(s) = max_a Σ_s' T(s'|s,a)·(R(s') + γ·U_{k−1}(s')),   π(·|s) uniform over argmax_a Σ_s' T(s'|s,a)·(R(s') + γ·U_{H−1}(s')),
+/// </code>
+/// (ties: within the tie tolerance times max|R|·H). H = 1 maximises the expected next-state reward, i.e. the γ → 0 optimal
+/// actions up to ties of probability zero under continuous reward laws. Any γ ∈ [0,1] (0⁰ = 1).
+/// </summary>
+public sealed class HorizonDecisionMaker : DecisionMaker
+{
+    /// <summary>Creates the rule.</summary>
+    /// <param name="horizon">H ≥ 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException">H &lt; 1.</exception>
+    public HorizonDecisionMaker(int horizon)
+    {
+        if (horizon < 1) throw new ArgumentOutOfRangeException(nameof(horizon), horizon, $"horizon: H must be at least 1; got {horizon}.");
+        Horizon = horizon;
+    }
+
+    /// <summary>H.</summary>
+    public int Horizon { get; }
+
+    /// <inheritdoc />
+    public override string Name => "horizon:H=" + Horizon.ToString(CultureInfo.InvariantCulture);
+
+    /// <inheritdoc />
+    public override string Description => $"receding-horizon planner maximising the next {Horizon} discounted rewards";
+
+    /// <inheritdoc />
+    public override Func<PolicyChooser> Prepare(DecisionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Internal.Preconditions.CheckTolerance(context.TieTolerance, nameof(context.TieTolerance));
+        if (!(context.Gamma >= 0 && context.Gamma <= 1))
+            throw new ArgumentOutOfRangeException(nameof(context), context.Gamma, $"{Name}: γ must be in [0, 1]; got {context.Gamma}.");
+        return () => new Chooser(context, Horizon);
+    }
+
+    private sealed class Chooser(DecisionContext context, int horizon) : PolicyChooser
+    {
+        private readonly double[] _u = new double[context.Mdp.StateCount];
+        private readonly double[] _next = new double[context.Mdp.StateCount];
+        private readonly double[] _target = new double[context.Mdp.StateCount];
+        private readonly double[] _q = new double[context.Mdp.StateActionCount];
+
+        public override bool Choose(ReadOnlySpan<double> rewards, Random random, Span<double> policy)
+        {
+            var mdp = context.Mdp;
+            Array.Clear(_u);
+            for (int k = 1; k <= horizon; k++)
+            {
+                for (int s = 0; s < mdp.StateCount; s++) _target[s] = rewards[s] + context.Gamma * _u[s];
+                for (int s = 0; s < mdp.StateCount; s++)
+                {
+                    int first = mdp.FirstStateAction(s), m = mdp.ActionCount(s);
+                    double best = double.NegativeInfinity;
+                    for (int a = 0; a < m; a++)
+                    {
+                        double q = mdp.ExpectedValue(first + a, _target);
+                        _q[first + a] = q;
+                        best = Math.Max(best, q);
+                    }
+                    _next[s] = best;
+                }
+                _next.CopyTo(_u, 0);
+            }
+            PolicyRows.Greedy(mdp, _q, context.TieTolerance * PolicyRows.Scale(rewards) * horizon, policy);
+            return true;
+        }
+    }
+}

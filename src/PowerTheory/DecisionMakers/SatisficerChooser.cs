@@ -1,0 +1,115 @@
+using PowerTheory.Solvers;
+
+namespace PowerTheory.DecisionMakers;
+
+/// <summary>One thread's satisficer (see <see cref="SatisficerDecisionMaker"/>): exact enumeration over a precomputed
+/// table of visit distributions, or rejection sampling with an optimal-policy fallback.</summary>
+internal sealed class SatisficerChooser : PolicyChooser
+{
+    private readonly DecisionContext _context;
+    private readonly double _q;
+    private readonly long _tries;
+    private readonly int[] _reachable;
+    private readonly List<(int[] Actions, double[] Visits)>? _table;
+    private readonly RewardBatchSolver? _solver;
+    private readonly double[] _future;
+    private readonly bool[] _optimal;
+    private readonly double[] _negated;
+    private readonly int[] _actions;
+    private readonly List<int> _accepted = [];
+
+    public SatisficerChooser(DecisionContext context, double q, long tries, int[] reachable, List<(int[] Actions, double[] Visits)>? table)
+    {
+        _context = context;
+        _q = q;
+        _tries = tries;
+        _reachable = reachable;
+        _table = table;
+        var mdp = context.Mdp;
+        if (table is null) _solver = RewardBatchSolver.Create(mdp, context.Gamma, context.TieTolerance);
+        _future = new double[mdp.StateCount];
+        _optimal = new bool[mdp.StateActionCount];
+        _negated = new double[mdp.StateCount];
+        _actions = new int[mdp.StateCount];
+    }
+
+    public override bool Choose(ReadOnlySpan<double> rewards, Random random, Span<double> policy)
+    {
+        var mdp = _context.Mdp;
+        double gamma = _context.Gamma;
+        for (int s = 0; s < mdp.StateCount; s++) _actions[s] = random.Next(mdp.ActionCount(s)); // unreachable states: uniform
+        double tolerance = _context.TieTolerance * PolicyRows.Scale(rewards) / (1 - gamma);
+        bool exact = true;
+        if (_table is not null)
+        {
+            double best = double.NegativeInfinity, worst = double.PositiveInfinity;
+            var values = new double[_table.Count];
+            for (int i = 0; i < values.Length; i++)
+            {
+                double v = 0;
+                var d = _table[i].Visits;
+                for (int s = 0; s < d.Length; s++) v += d[s] * rewards[s];
+                values[i] = v;
+                best = Math.Max(best, v);
+                worst = Math.Min(worst, v);
+            }
+            double threshold = worst + _q * (best - worst) - tolerance;
+            _accepted.Clear();
+            for (int i = 0; i < values.Length; i++) if (values[i] >= threshold) _accepted.Add(i);
+            var chosen = _table[_accepted[random.Next(_accepted.Count)]].Actions;
+            foreach (int s in _reachable) _actions[s] = chosen[s];
+        }
+        else
+        {
+            int start = _context.StartState;
+            for (int s = 0; s < mdp.StateCount; s++) _negated[s] = -rewards[s];
+            _solver!.Solve(_negated, _future, _optimal);
+            double worst = -(_negated[start] + gamma / (1 - gamma) * _future[start]);
+            _solver.Solve(rewards, _future, _optimal);
+            double best = rewards[start] + gamma / (1 - gamma) * _future[start];
+            double threshold = worst + _q * (best - worst) - tolerance;
+            bool found = false;
+            for (long attempt = 0; attempt < _tries && !found; attempt++)
+            {
+                foreach (int s in _reachable) _actions[s] = random.Next(mdp.ActionCount(s));
+                found = StartValue(rewards) >= threshold;
+            }
+            if (!found)
+            {
+                PolicyRows.DrawFrom(mdp, _optimal, random, _actions);
+                exact = false;
+            }
+        }
+        PolicyRows.Deterministic(mdp, _actions, policy);
+        return exact;
+    }
+
+    /// <summary>V^π(s₀) of the current deterministic policy: on deterministic MDPs by following the path to its cycle
+    /// (V = Σ_{t&lt;j} γᵗ r(p_t) + γʲ·Σ_{t=j}^{m−1} γ^{t−j} r(p_t)/(1 − γ^{m−j})), otherwise by a dense solve.</summary>
+    private double StartValue(ReadOnlySpan<double> rewards)
+    {
+        var mdp = _context.Mdp;
+        double gamma = _context.Gamma;
+        if (!mdp.IsDeterministic)
+        {
+            var row = new double[mdp.StateActionCount];
+            PolicyRows.Deterministic(mdp, _actions, row);
+            return new PolicyChain(mdp, row).Values(rewards, gamma)[_context.StartState];
+        }
+        var position = new Dictionary<int, int>();
+        var path = new List<int>();
+        int state = _context.StartState;
+        while (!position.ContainsKey(state))
+        {
+            position[state] = path.Count;
+            path.Add(state);
+            state = mdp.Successors(mdp.FirstStateAction(state) + _actions[state])[0];
+        }
+        int j = position[state], m = path.Count;
+        double head = 0, power = 1;
+        for (int t = 0; t < j; t++, power *= gamma) head += power * rewards[path[t]];
+        double cycle = 0, inner = 1;
+        for (int t = j; t < m; t++, inner *= gamma) cycle += inner * rewards[path[t]];
+        return head + power * cycle / (1 - inner);
+    }
+}

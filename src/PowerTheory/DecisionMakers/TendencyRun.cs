@@ -1,0 +1,86 @@
+using PowerTheory.Mdps;
+using PowerTheory.Rewards;
+
+namespace PowerTheory.DecisionMakers;
+
+/// <summary>One tendency run's validated inputs: the MDP, the law, γ, the state, the avoided states, the decision-makers
+/// (optimal and random first, as the references) with their prepared chooser factories, and the statistic layout.</summary>
+internal sealed class TendencyRun
+{
+    public TendencyRun(Mdp mdp, RewardDistribution rewards, IReadOnlyList<DecisionMaker> makers, double gamma, int state, TendencyOptions o)
+    {
+        Mdp = mdp;
+        Rewards = rewards;
+        Options = o;
+        if (double.IsNaN(gamma) || gamma < 0 || gamma > 1)
+            throw new ArgumentOutOfRangeException(nameof(gamma), gamma, $"gamma must be in [0, 1]; got {gamma}.");
+        Gamma = gamma;
+        State = MdpPreconditions.CheckState(mdp, state, nameof(state));
+        if (o.Samples < 2) throw new ArgumentOutOfRangeException(nameof(o.Samples), o.Samples, $"Samples must be at least 2 (for a standard error); got {o.Samples}.");
+        if (o.BlockSize < 0) throw new ArgumentOutOfRangeException(nameof(o.BlockSize), o.BlockSize, $"BlockSize must be positive, or 0 for automatic; got {o.BlockSize}.");
+        BlockSize = o.BlockSize == 0 ? Power.PowerOptions.AutomaticBlockSize(o.Samples) : o.BlockSize;
+        Threads = o.Threads ?? Environment.ProcessorCount;
+        if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(o.Threads), Threads, $"Threads must be at least 1; got {Threads}.");
+        if (mdp.StateCount > PolicyChain.MaxStates)
+            throw new ArgumentException($"tendencies use dense policy chains; the MDP has {mdp.StateCount} states, more than {PolicyChain.MaxStates}.", nameof(mdp));
+        Avoid = (o.Avoid ?? []).ToArray();
+        foreach (int t in Avoid) MdpPreconditions.CheckState(mdp, t, nameof(o.Avoid));
+        if (Avoid.Distinct().Count() != Avoid.Length) throw new ArgumentException("Avoid lists a state twice.", nameof(o.Avoid));
+        if (o.ComputePower) rewards.CheckBoundedForPower();
+        ArgumentNullException.ThrowIfNull(makers);
+        if (makers.Count == 0) throw new ArgumentException("give at least one decision-maker.", nameof(makers));
+        var all = new List<DecisionMaker> { DecisionMaker.Optimal, DecisionMaker.Random };
+        Requested = new int[makers.Count];
+        for (int i = 0; i < makers.Count; i++)
+        {
+            var m = makers[i] ?? throw new ArgumentException($"decision-maker {i} is null.", nameof(makers));
+            int at = all.FindIndex(x => x.Name == m.Name);
+            if (at >= 2) throw new ArgumentException($"decision-maker '{m.Name}' is listed twice.", nameof(makers));
+            if (at < 0) { at = all.Count; all.Add(m); }
+            Requested[i] = at;
+        }
+        Makers = all;
+        var context = new DecisionContext(mdp, gamma, State, o.Seed, o.TieTolerance);
+        Factories = all.Select(m => m.Prepare(context)).ToArray();
+        Layout = new TendencyLayout(mdp.ActionCount(State), Avoid.Length > 0, o.ComputePower ? mdp.StateCount : 0);
+    }
+
+    public Mdp Mdp { get; }
+    public RewardDistribution Rewards { get; }
+    public TendencyOptions Options { get; }
+    public double Gamma { get; }
+    public int State { get; }
+    /// <summary>The block size in use (<see cref="TendencyOptions.BlockSize"/>, resolved).</summary>
+    public int BlockSize { get; }
+
+    public int Threads { get; }
+    public int[] Avoid { get; }
+
+    /// <summary>Every decision-maker of the run: optimal, random, then the requested ones not among those.</summary>
+    public IReadOnlyList<DecisionMaker> Makers { get; }
+
+    /// <summary>For each requested decision-maker, its index in <see cref="Makers"/>.</summary>
+    public int[] Requested { get; }
+
+    public Func<PolicyChooser>[] Factories { get; }
+    public TendencyLayout Layout { get; }
+
+    /// <summary>Refuses a policy with a negative, non-finite or non-normalised row, naming the decision-maker and the state.</summary>
+    public void CheckPolicy(int group, ReadOnlySpan<double> policy)
+    {
+        for (int s = 0; s < Mdp.StateCount; s++)
+        {
+            int first = Mdp.FirstStateAction(s), k = Mdp.ActionCount(s);
+            double sum = 0;
+            for (int a = 0; a < k; a++)
+            {
+                double p = policy[first + a];
+                if (!double.IsFinite(p) || p < 0)
+                    throw new InvalidOperationException($"decision-maker '{Makers[group].Name}' gave π({Mdp.ActionName(s, a)}|{Mdp.StateNames[s]}) = {p}; probabilities must be finite and non-negative.");
+                sum += p;
+            }
+            if (Math.Abs(sum - 1) > 1e-9)
+                throw new InvalidOperationException($"decision-maker '{Makers[group].Name}' gave probabilities at state '{Mdp.StateNames[s]}' summing to {sum:R}, expected 1.");
+        }
+    }
+}

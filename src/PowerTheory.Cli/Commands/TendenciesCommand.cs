@@ -123,6 +123,6 @@ public static class TendenciesCommand
         foreach (var c in result.Certificates)
             context.Out.WriteLine(c.Bound is { } b
                 ? $"Theorem ({c.Theorem}): n = {c.N}, so at least {F(b)} of every reward orbit makes avoiding average-optimal (a γ → 1 statement)."
-                : $"Theorem ({c.Theorem}): {(c.N > 0 ? "certified" : "not certified")}: {c.Summary}");
+                : $"Theorem ({c.Theorem}): {c.Statement} — {c.Summary}");
     }
 }

@@ -83,6 +83,7 @@ public static class TendenciesCommand
             var options = new TendencyOptions { Samples = n, Seed = parseResult.GetValue(seed), Threads = t, Avoid = avoided, Progress = bar };
             var result = new TendencyEstimator(mdp, distribution).Estimate(makers, gammas[0], s, options);
             bar?.Clear();
+            DegradationOutput.Warn(context, result.Degradations);
             foreach (var m in result.DecisionMakers.Where(m => m.Approximations > 0))
                 context.Error.WriteLine($"warning: {m.Name}: {m.Approximations} of {result.Samples} samples approximated ({m.ApproximationNote}).");
             if (outputFormat == OutputFormat.Json) context.Out.WriteLine(TendenciesJson.ToJson(result));

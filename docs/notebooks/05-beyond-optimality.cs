@@ -22,7 +22,7 @@ using PowerTheory.DecisionMakers;
 using PowerTheory.Environments;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-const int samples = 1500;
+const int samples = 1000;
 const double gamma = 0.9;
 var shutdown = ShutdownGridworld.Create();
 int start = shutdown.StateIndex(ShutdownGridworld.Start);

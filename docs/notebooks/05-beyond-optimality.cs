@@ -22,7 +22,7 @@ using PowerTheory.DecisionMakers;
 using PowerTheory.Environments;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-const int samples = 1500;
+const int samples = 1000;
 const double gamma = 0.9;
 var shutdown = ShutdownGridworld.Create();
 int start = shutdown.StateIndex(ShutdownGridworld.Start);
@@ -32,8 +32,8 @@ var figure1 = PaperMdps.OptspFigure1();
 int star = figure1.StateIndex("star");
 var empty = new[] { figure1.StateIndex("empty") };
 
-// ## App. C first: the sub-optimal POWER of a random agent is E[X] = 1/2 on Figure 1's terminal ∅-branch-free
-// ## states… and POWER^pol of ⋆ grows from random to optimal play.
+// ## POWER^pol first (App. C): the normalised value an agent of each kind keeps from ⋆ grows from the random agent
+// ## (about 1/2, the mean reward) through the Boltzmann agent to optimal play (POWER itself).
 var powerOfStar = new TendencyEstimator(figure1).Estimate([DecisionMaker.Random, new BoltzmannDecisionMaker(0.1), DecisionMaker.Optimal],
     gamma, star, new TendencyOptions { Samples = samples, Seed = 1, CertificateBudget = null });
 foreach (var t in powerOfStar.DecisionMakers)

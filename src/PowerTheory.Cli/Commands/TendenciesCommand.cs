@@ -83,6 +83,7 @@ public static class TendenciesCommand
             var options = new TendencyOptions { Samples = n, Seed = parseResult.GetValue(seed), Threads = t, Avoid = avoided, Progress = bar };
             var result = new TendencyEstimator(mdp, distribution).Estimate(makers, gammas[0], s, options);
             bar?.Clear();
+            DegradationOutput.Warn(context, result.Degradations);
             foreach (var m in result.DecisionMakers.Where(m => m.Approximations > 0))
                 context.Error.WriteLine($"warning: {m.Name}: {m.Approximations} of {result.Samples} samples approximated ({m.ApproximationNote}).");
             if (outputFormat == OutputFormat.Json) context.Out.WriteLine(TendenciesJson.ToJson(result));
@@ -123,6 +124,6 @@ public static class TendenciesCommand
         foreach (var c in result.Certificates)
             context.Out.WriteLine(c.Bound is { } b
                 ? $"Theorem ({c.Theorem}): n = {c.N}, so at least {F(b)} of every reward orbit makes avoiding average-optimal (a γ → 1 statement)."
-                : $"Theorem ({c.Theorem}): {(c.N > 0 ? "certified" : "not certified")}: {c.Summary}");
+                : $"Theorem ({c.Theorem}): {c.Statement} — {c.Summary}");
     }
 }

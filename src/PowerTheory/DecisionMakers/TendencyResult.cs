@@ -66,6 +66,10 @@ public sealed class TendencyResult
     /// <summary>The theorem's bounds found for this tendency (symmetry certificates).</summary>
     public IReadOnlyList<TendencyCertificate> Certificates { get; }
 
+    /// <summary>Fallbacks taken below the run (e.g. a solver accepting a looser residual), by description and count —
+    /// empty when the run was exact.</summary>
+    public IReadOnlyDictionary<string, long> Degradations { get; } = Internal.DegradationScope.Snapshot();
+
     /// <summary>What the verdicts are about, in words.</summary>
     public string Tendency => Avoid.Count > 0
         ? $"avoiding {{{string.Join(", ", Avoid.Select(t => StateNames[t]))}}} in the long run from {StateNames[State]}"

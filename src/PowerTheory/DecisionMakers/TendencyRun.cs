@@ -36,6 +36,8 @@ internal sealed class TendencyRun
             var m = makers[i] ?? throw new ArgumentException($"decision-maker {i} is null.", nameof(makers));
             int at = all.FindIndex(x => x.Name == m.Name);
             if (at >= 2) throw new ArgumentException($"decision-maker '{m.Name}' is listed twice.", nameof(makers));
+            if (at >= 0 && !ReferenceEquals(m, all[at]))
+                throw new ArgumentException($"the name '{m.Name}' is reserved for the built-in reference agent; give your decision-maker another name.", nameof(makers));
             if (at < 0) { at = all.Count; all.Add(m); }
             Requested[i] = at;
         }

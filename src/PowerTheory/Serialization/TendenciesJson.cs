@@ -31,6 +31,7 @@ public static class TendenciesJson
         w.WriteString("state", result.StateNames[result.State]);
         w.WriteNumber("gamma", result.Gamma);
         w.WriteNumber("samples", result.Samples);
+        DegradationsJson.Write(w, result.Degradations);
         w.WriteNumber("seed", result.Seed);
         w.WriteString("reward", result.Rewards);
         w.WriteStartArray("avoid");

@@ -129,6 +129,15 @@ public class EngineTests
     }
 
     [Test]
+    public void TheReferenceNamesAreReserved()
+    {
+        var impostor = DecisionMaker.FromFunction("optimal", (c, r, rng, pi) => { });
+        var e = Assert.Throws<ArgumentException>(() =>
+            new TendencyEstimator(PaperMdps.OptspFigure1()).Estimate([impostor], 0.5, "star", new TendencyOptions { Samples = 10 }));
+        Assert.That(e!.Message, Does.Contain("reserved"));
+    }
+
+    [Test]
     public void DiscountsADecisionMakerCannotUseAreRefused()
     {
         var mdp = PaperMdps.OptspFigure1();

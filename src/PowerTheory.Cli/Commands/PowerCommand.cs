@@ -25,16 +25,8 @@ public static class PowerCommand
             Description = "Discount(s) in [0, 1], comma-separated (0 and 1 are the limits). Defaults to the MDP file's 'gamma'.",
             HelpName = "G[,G...]",
         };
-        var samples = new Option<int>("--samples", "-n")
-        {
-            Description = "Number of reward samples (default 10000).",
-            DefaultValueFactory = _ => 10_000,
-        };
-        var seed = new Option<string>("--seed", "-s")
-        {
-            Description = "Seed, a whole number in [0, 2^64 - 1]; the same seed gives bit-identical output for any thread count (default 0).",
-            HelpName = "K",
-        };
+        var sampling = new SamplingOptions();
+        var (samples, seed, threads, noProgress) = (sampling.Samples, sampling.Seed, sampling.Threads, sampling.NoProgress);
         var reward = new Option<string>("--reward")
         {
             Description = "Reward law, IID over states: uniform(a,b) (default uniform(0,1)), beta(a,b), triangular(lower,upper,mode), bernoulli(p), point(x), normal(mean,sd), exponential(rate), discrete(v1:p1,...).",
@@ -51,12 +43,10 @@ public static class PowerCommand
             Description = "States that share one reward draw, e.g. s1,s2; repeatable.",
             HelpName = "s1,s2",
         };
-        var threads = new Option<int?>("--threads", "-t") { Description = "Worker threads (default: all cores)." };
         var fastPath = new Option<bool>("--nd-fast-path")
         {
             Description = "Precompute F_nd(s) (RSD_nd(s) at γ = 1) for every state and take V* = max f·r per sample; same numbers, faster when the sets are small.",
         };
-        var noProgress = new Option<bool>("--no-progress") { Description = "Do not show the progress bar on stderr." };
         var format = OutputFormatOption.Create();
         var command = new Command("power", "Monte Carlo POWER of every state and optimality probability of every action.")
         {
@@ -65,10 +55,7 @@ public static class PowerCommand
         command.SetAction(parseResult =>
         {
             var outputFormat = OutputFormatOption.Parse(parseResult.GetValue(format));
-            int n = parseResult.GetValue(samples);
-            if (n < 2) throw new CliUsageException($"--samples must be at least 2 (a standard error needs two samples); got {n}.");
-            int? t = parseResult.GetValue(threads);
-            if (t is < 1) throw new CliUsageException($"--threads must be at least 1; got {t}.");
+            var (n, seedValue, t) = sampling.Read(parseResult);
             var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument), context);
             var mdp = loaded.Mdp;
             var gammas = DiscountListParser.Parse(parseResult.GetValue(gamma), loaded.Document.Gamma);
@@ -79,7 +66,7 @@ public static class PowerCommand
             var options = new PowerOptions
             {
                 Samples = n,
-                Seed = SeedOption.Parse(parseResult.GetValue(seed)),
+                Seed = seedValue,
                 Threads = t,
                 UseNonDominatedSets = parseResult.GetValue(fastPath),
                 Progress = showProgress ? new ProgressBar(context.Error) : null,

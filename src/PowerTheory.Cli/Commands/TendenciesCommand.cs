@@ -29,11 +29,9 @@ public static class TendenciesCommand
             DefaultValueFactory = _ => "optimal,random",
         };
         var avoid = new Option<string>("--avoid") { Description = "States to avoid, comma-separated: also measure P(the long-run distribution puts no mass on them).", HelpName = "T1,T2" };
-        var samples = new Option<int>("--samples", "-n") { Description = "Number of reward samples (default 10000).", DefaultValueFactory = _ => 10_000 };
-        var seed = new Option<ulong>("--seed", "-s") { Description = "Seed; the same seed gives bit-identical output for any thread count (default 0).", DefaultValueFactory = _ => 0UL };
-        var threads = new Option<int?>("--threads", "-t") { Description = "Worker threads (default: all cores)." };
         var reward = new Option<string>("--reward") { Description = "Reward law, IID over states (default uniform(0,1)); see 'power --help'.", HelpName = "SPEC" };
-        var noProgress = new Option<bool>("--no-progress") { Description = "Do not show the progress bar on stderr." };
+        var sampling = new SamplingOptions();
+        var (samples, seed, threads, noProgress) = (sampling.Samples, sampling.Seed, sampling.Threads, sampling.NoProgress);
         var format = OutputFormatOption.Create();
         var command = new Command("tendencies", "Power-seeking tendencies and POWER^pol of non-optimal decision-makers (Boltzmann, myopic, satisficing, AUP, trained).")
         {
@@ -43,11 +41,8 @@ public static class TendenciesCommand
         {
             var outputFormat = OutputFormatOption.Parse(parseResult.GetValue(format));
             if (outputFormat == OutputFormat.Csv) throw new CliUsageException("--format for tendencies must be text or json; got 'csv'.");
-            int n = parseResult.GetValue(samples);
-            if (n < 2) throw new CliUsageException($"--samples must be at least 2 (a standard error needs two samples); got {n}.");
-            int? t = parseResult.GetValue(threads);
-            if (t is < 1) throw new CliUsageException($"--threads must be at least 1; got {t}.");
-            var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument));
+            var (n, seedValue, t) = sampling.Read(parseResult);
+            var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument), context);
             var mdp = loaded.Mdp;
             var gammas = DiscountListParser.Parse(parseResult.GetValue(gamma), loaded.Document.Gamma);
             if (gammas.Count != 1) throw new CliUsageException($"--gamma takes one discount for tendencies; got {gammas.Count}.");
@@ -80,7 +75,7 @@ public static class TendenciesCommand
                 throw new CliUsageException($"--reward: {ErrorText.OneLine(e.Message)}");
             }
             var bar = ProgressBar.Wanted(context, parseResult.GetValue(noProgress)) ? new ProgressBar(context.Error, "tendencies") : null;
-            var options = new TendencyOptions { Samples = n, Seed = parseResult.GetValue(seed), Threads = t, Avoid = avoided, Progress = bar };
+            var options = new TendencyOptions { Samples = n, Seed = seedValue, Threads = t, Avoid = avoided, Progress = bar };
             var result = new TendencyEstimator(mdp, distribution).Estimate(makers, gammas[0], s, options);
             bar?.Clear();
             DegradationOutput.Warn(context, result.Degradations);

@@ -1,0 +1,39 @@
+using System.CommandLine;
+
+namespace PowerTheory.Cli.Common;
+
+/// <summary>The options every Monte Carlo command shares — <c>--samples</c>, <c>--seed</c>, <c>--threads</c>,
+/// <c>--no-progress</c> — defined once, with one reading that validates them and names the option in its error.</summary>
+public sealed class SamplingOptions
+{
+    /// <summary><c>--samples</c>, <c>-n</c> (default 10,000; at least 2).</summary>
+    public Option<int> Samples { get; } = new("--samples", "-n")
+    {
+        Description = "Number of reward samples (default 10000).",
+        DefaultValueFactory = _ => 10_000,
+    };
+
+    /// <summary><c>--seed</c>, <c>-s</c>: a whole number in [0, 2⁶⁴ − 1] (parsed by <see cref="SeedOption"/>).</summary>
+    public Option<string> Seed { get; } = new("--seed", "-s")
+    {
+        Description = "Seed, a whole number in [0, 2^64 - 1]; the same seed gives bit-identical output for any thread count (default 0).",
+        HelpName = "K",
+    };
+
+    /// <summary><c>--threads</c>, <c>-t</c> (default: all cores; at least 1).</summary>
+    public Option<int?> Threads { get; } = new("--threads", "-t") { Description = "Worker threads (default: all cores)." };
+
+    /// <summary><c>--no-progress</c>.</summary>
+    public Option<bool> NoProgress { get; } = new("--no-progress") { Description = "Do not show the progress bar on stderr." };
+
+    /// <summary>Reads and validates the values.</summary>
+    /// <exception cref="CliUsageException">Fewer than 2 samples, fewer than 1 thread or a bad seed; the message names the option.</exception>
+    public (int Samples, ulong Seed, int? Threads) Read(ParseResult parseResult)
+    {
+        int n = parseResult.GetValue(Samples);
+        if (n < 2) throw new CliUsageException($"--samples must be at least 2 (a standard error needs two samples); got {n}.");
+        int? t = parseResult.GetValue(Threads);
+        if (t is < 1) throw new CliUsageException($"--threads must be at least 1; got {t}.");
+        return (n, SeedOption.Parse(parseResult.GetValue(Seed)), t);
+    }
+}

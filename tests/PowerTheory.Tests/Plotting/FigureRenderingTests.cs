@@ -119,6 +119,23 @@ public class FigureRenderingTests
     }
 
     [Test]
+    public void EstimateCurvesRenderWithTheirSeriesAndReferences()
+    {
+        var e = (double m) => new MonteCarloEstimate(m, 0.01, 1000);
+        var plot = EstimateCurvePlot.Create([-2, -1, 0, 1],
+            [("shutdown: P(avoid)", [e(0.8), e(0.75), e(0.6), e(0.5)]), ("Figure 1: P(avoid ∅)", [e(0.9), e(0.85), e(0.7), e(0.6)])],
+            "log10 T", "probability (95% band)", "tendency versus temperature", [("optimal", 0.83), ("random", 0.5)]);
+        var png = FigureFile.Save(plot, Path.Combine(_folder, "tendency.png"), 700, 400);
+        var (width, height, variance) = ImageCheck.Png(png);
+        Assert.That((width, height), Is.EqualTo((700, 400)));
+        Assert.That(variance, Is.GreaterThan(BlankVariance));
+        var texts = ImageCheck.SvgTexts(FigureFile.Save(plot, Path.Combine(_folder, "tendency.svg"), 700, 400));
+        Assert.That(texts, Does.Contain("shutdown: P(avoid)").And.Contain("optimal").And.Contain("log10 T"));
+        Assert.Throws<ArgumentException>(() => EstimateCurvePlot.Create([1, 2], [("a", [e(0.5)])], "x", "y", "t"));
+        Assert.Throws<ArgumentException>(() => EstimateCurvePlot.Create([double.NaN], [("a", [e(0.5)])], "x", "y", "t"));
+    }
+
+    [Test]
     public void OptimalityBarsCarryTheProbabilitiesAndTheirErrorBars()
     {
         var result = Estimate("optsp-fig1", 0.9);

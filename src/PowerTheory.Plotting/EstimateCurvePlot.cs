@@ -36,16 +36,7 @@ public static class EstimateCurvePlot
             var (name, estimates) = series[i];
             if (estimates.Count != x.Length)
                 throw new ArgumentException($"series '{name}' has {estimates.Count} estimates for {x.Length} x values.", nameof(series));
-            var color = FigurePalette.Color(i);
-            var band = plot.Add.FillY(x, estimates.Select(e => e.Ci95Lower).ToArray(), estimates.Select(e => e.Ci95Upper).ToArray());
-            band.FillColor = color.WithAlpha(0.25);
-            band.LineColor = Colors.Transparent;
-            band.MarkerSize = 0;
-            var line = plot.Add.Scatter(x, estimates.Select(e => e.Mean).ToArray());
-            line.Color = color;
-            line.LineWidth = 2;
-            line.MarkerSize = 5;
-            line.LegendText = name;
+            AddCurve(plot, x, estimates, i, name, markerSize: 5);
         }
         foreach (var (name, value) in references ?? [])
         {
@@ -59,5 +50,20 @@ public static class EstimateCurvePlot
         plot.YLabel(yLabel);
         plot.Title(title);
         return plot;
+    }
+
+    /// <summary>Adds one curve: the line through the means in palette colour <paramref name="colorIndex"/> and its 95% band.</summary>
+    internal static void AddCurve(Plot plot, double[] x, IReadOnlyList<MonteCarloEstimate> estimates, int colorIndex, string name, float markerSize)
+    {
+        var color = FigurePalette.Color(colorIndex);
+        var band = plot.Add.FillY(x, estimates.Select(e => e.Ci95Lower).ToArray(), estimates.Select(e => e.Ci95Upper).ToArray());
+        band.FillColor = color.WithAlpha(0.25);
+        band.LineColor = Colors.Transparent;
+        band.MarkerSize = 0;
+        var line = plot.Add.Scatter(x, estimates.Select(e => e.Mean).ToArray());
+        line.Color = color;
+        line.LineWidth = 2;
+        line.MarkerSize = markerSize;
+        line.LegendText = name;
     }
 }

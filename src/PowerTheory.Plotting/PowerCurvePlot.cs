@@ -24,17 +24,7 @@ public static class PowerCurvePlot
         for (int i = 0; i < indices.Length; i++)
         {
             var estimates = at.Select(a => a.Power(indices[i])).ToArray();
-            var color = FigurePalette.Color(i);
-            var band = plot.Add.FillY(xs, estimates.Select(e => e.Ci95Lower).ToArray(),
-                estimates.Select(e => e.Ci95Upper).ToArray());
-            band.FillColor = color.WithAlpha(0.25);
-            band.LineColor = Colors.Transparent;
-            band.MarkerSize = 0;
-            var line = plot.Add.Scatter(xs, estimates.Select(e => e.Mean).ToArray());
-            line.Color = color;
-            line.LineWidth = 2;
-            line.MarkerSize = xs.Length > 30 ? 0 : 5;
-            line.LegendText = result.Mdp.StateNames[indices[i]];
+            EstimateCurvePlot.AddCurve(plot, xs, estimates, i, result.Mdp.StateNames[indices[i]], xs.Length > 30 ? 0 : 5);
         }
         plot.ShowLegend(Alignment.LowerRight);
         plot.XLabel("γ (discount)");

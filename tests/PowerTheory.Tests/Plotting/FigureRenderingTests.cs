@@ -13,7 +13,7 @@ namespace PowerTheory.Tests.Plotting;
 /// </summary>
 public class FigureRenderingTests
 {
-    private const double BlankVariance = 50; // luminance variance (0–255 scale); a white page has 0
+    internal const double BlankVariance = 50; // luminance variance (0–255 scale); a white page has 0
     private string _folder = "";
 
     [SetUp]

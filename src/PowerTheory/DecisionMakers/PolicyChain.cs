@@ -95,27 +95,15 @@ internal sealed class PolicyChain
     private void Decompose()
     {
         if (_classes is not null) return;
-        var component = StronglyConnected(out int count);
-        var closed = new bool[count];
-        Array.Fill(closed, true);
-        for (int s = 0; s < _n; s++)
-            for (int t = 0; t < _n; t++)
-                if (_p[s * _n + t] > 0 && component[t] != component[s]) closed[component[s]] = false;
-        var classOf = new int[count];
-        Array.Fill(classOf, -1);
-        _classes = [];
-        for (int s = 0; s < _n; s++)
-        {
-            int c = component[s];
-            if (!closed[c] || classOf[c] >= 0) continue;
-            classOf[c] = _classes.Count;
-            _classes.Add(Enumerable.Range(0, _n).Where(x => component[x] == c).ToArray());
-        }
+        var states = Enumerable.Range(0, _n).ToArray();
+        var classOfState = new int[_n];
+        int count = RecurrentClasses.Find(states, s => states.Where(t => _p[s * _n + t] > 0), classOfState);
+        _classes = Enumerable.Range(0, count).Select(c => states.Where(s => classOfState[s] == c).ToArray()).ToList();
         _stationary = _classes.Select(Stationary).ToList();
         _absorption = new double[_n, _classes.Count];
-        var transient = Enumerable.Range(0, _n).Where(s => classOf[component[s]] < 0).ToArray();
+        var transient = states.Where(s => classOfState[s] < 0).ToArray();
         for (int s = 0; s < _n; s++)
-            if (classOf[component[s]] >= 0) _absorption[s, classOf[component[s]]] = 1;
+            if (classOfState[s] >= 0) _absorption[s, classOfState[s]] = 1;
         if (transient.Length == 0) return;
         int m = transient.Length, k = _classes.Count;
         // I − P_TT with the diagonal written as the probability of leaving (Σ_{t≠s} P(s,t), equal to 1 − P(s,s) in exact
@@ -126,7 +114,7 @@ internal sealed class PolicyChain
             for (int t = 0; t < _n; t++)
             {
                 double p = _p[transient[i] * _n + t];
-                if (p > 0 && classOf[component[t]] >= 0) b[i, classOf[component[t]]] += p;
+                if (p > 0 && classOfState[t] >= 0) b[i, classOfState[t]] += p;
             }
         var x = a.LU().Solve(b);
         for (int i = 0; i < m; i++)
@@ -151,64 +139,5 @@ internal sealed class PolicyChain
         double sum = 0;
         for (int t = 0; t < _n; t++) if (t != s) sum += _p[s * _n + t];
         return sum;
-    }
-
-    /// <summary>Tarjan's strongly connected components on the edges P(s,t) &gt; 0, iteratively.</summary>
-    private int[] StronglyConnected(out int count)
-    {
-        var index = new int[_n];
-        var low = new int[_n];
-        var onStack = new bool[_n];
-        var component = new int[_n];
-        Array.Fill(index, -1);
-        var stack = new Stack<int>();
-        var work = new Stack<(int Node, int Next)>();
-        int counter = 0;
-        count = 0;
-        for (int root = 0; root < _n; root++)
-        {
-            if (index[root] >= 0) continue;
-            work.Push((root, 0));
-            while (work.Count > 0)
-            {
-                var (v, next) = work.Pop();
-                if (next == 0)
-                {
-                    index[v] = low[v] = counter++;
-                    stack.Push(v);
-                    onStack[v] = true;
-                }
-                int t = next;
-                for (; t < _n; t++)
-                {
-                    if (_p[v * _n + t] <= 0) continue;
-                    if (index[t] < 0) break;
-                    if (onStack[t]) low[v] = Math.Min(low[v], index[t]);
-                }
-                if (t < _n)
-                {
-                    work.Push((v, t + 1));
-                    work.Push((t, 0));
-                    continue;
-                }
-                if (low[v] == index[v])
-                {
-                    int w;
-                    do
-                    {
-                        w = stack.Pop();
-                        onStack[w] = false;
-                        component[w] = count;
-                    } while (w != v);
-                    count++;
-                }
-                if (work.Count > 0)
-                {
-                    var (parent, _) = work.Peek();
-                    low[parent] = Math.Min(low[parent], low[v]);
-                }
-            }
-        }
-        return component;
     }
 }

@@ -64,7 +64,7 @@ public sealed class SatisficerDecisionMaker : DecisionMaker
         context.RequireOpenDiscount(Name, "the threshold is on discounted values");
         var mdp = context.Mdp;
         MdpPreconditions.CheckState(mdp, context.StartState, nameof(context.StartState));
-        var reachable = Reachable(mdp, context.StartState);
+        var reachable = Reachability.AnyPolicy(mdp, context.StartState);
         double count = 1;
         foreach (int s in reachable) count *= mdp.ActionCount(s);
         List<(int[] Actions, double[] Visits)>? table = null;
@@ -79,23 +79,6 @@ public sealed class SatisficerDecisionMaker : DecisionMaker
             }
         }
         return () => new SatisficerChooser(context, Quantile, Budget.MaxNodes, reachable, table);
-    }
-
-    /// <summary>The states reachable from <paramref name="start"/> under some policy, in increasing order.</summary>
-    internal static int[] Reachable(Mdp mdp, int start)
-    {
-        var seen = new bool[mdp.StateCount];
-        var queue = new Queue<int>();
-        seen[start] = true;
-        queue.Enqueue(start);
-        while (queue.Count > 0)
-        {
-            int s = queue.Dequeue();
-            for (int sa = mdp.FirstStateAction(s); sa < mdp.FirstStateAction(s) + mdp.ActionCount(s); sa++)
-                foreach (int t in mdp.Successors(sa))
-                    if (!seen[t]) { seen[t] = true; queue.Enqueue(t); }
-        }
-        return Enumerable.Range(0, mdp.StateCount).Where(s => seen[s]).ToArray();
     }
 
     private static IEnumerable<int[]> Enumerate(Mdp mdp, int[] reachable)

@@ -73,7 +73,7 @@ internal sealed class DiscountedRewardSolver : IRewardSolver
     public void Solve(ReadOnlySpan<double> r, Span<double> futureValues, Span<bool> optimalActions)
     {
         SolveScores(r, futureValues, _stateScore, _actionScore);
-        long nearTies = CountNearTies(_stateScore, _actionScore, optimalActions, mark: true);
+        long nearTies = CountNearTies(_actionScore, optimalActions, mark: true);
         _certification = _certification with { NearTies = _certification.NearTies + nearTies };
     }
 
@@ -90,7 +90,7 @@ internal sealed class DiscountedRewardSolver : IRewardSolver
         bool refined = false;
         // Refine when the bound is above target or an action pair is undecided, and the residual (not rounding) is the
         // reason: Howard's loop stops at a margin of ε·max|r|/(1−γ), which may leave a little improvement untaken.
-        if (residual > 3 * rho && (bound > target || CountNearTies(stateValues, actionValues, default, mark: false) > 0))
+        if (residual > 3 * rho && (bound > target || CountNearTies(actionValues, default, mark: false) > 0))
         {
             _howard.Refine(r, 2 * rho, MaxRefinementSteps);
             (bound, _, _) = Certify(r, futureValues, stateValues, actionValues);
@@ -105,34 +105,15 @@ internal sealed class DiscountedRewardSolver : IRewardSolver
     private (double Bound, double Residual, double Rho) Certify(ReadOnlySpan<double> r, Span<double> futureValues,
         Span<double> stateValues, Span<double> actionValues)
     {
-        var v = _howard.Values;
-        var offsets = _mdp.StateActionOffsets;
-        double residual = 0, rMax = 0, vMax = 0;
-        for (int s = 0; s < _mdp.StateCount; s++)
-        {
-            double bestNext = double.NegativeInfinity;
-            for (int sa = offsets[s]; sa < offsets[s + 1]; sa++)
-            {
-                double e = _howard.Backup.Expected(sa, v);
-                actionValues[sa] = r[s] + _gamma * e;
-                if (e > bestNext) bestNext = e;
-            }
-            double tv = r[s] + _gamma * bestNext;
-            residual = Math.Max(residual, Math.Abs(tv - v[s]));
-            rMax = Math.Max(rMax, Math.Abs(r[s]));
-            vMax = Math.Max(vMax, Math.Abs(v[s]));
-            stateValues[s] = Math.Max(v[s], tv);
-            futureValues[s] = (1 - _gamma) * bestNext;
-        }
-        double rho = _roundingFactor * (rMax + vMax);
-        double bound = ResidualCertificate.Bound(residual, rho, _gamma);
-        _halfWidth = _gamma * bound + rho;
-        return (bound, residual, rho);
+        var result = ResidualCertificate.Certify(_mdp, _howard.Backup, _gamma, _roundingFactor, r, _howard.Values,
+            actionValues, stateValues, futureValues);
+        _halfWidth = _gamma * result.Bound + result.Rho;
+        return result;
     }
 
     /// <summary>Counts the actions within 2h of their state's best Q̂ but not equal to it; with <paramref name="mark"/>,
     /// also marks every action within 2h as optimal.</summary>
-    private long CountNearTies(ReadOnlySpan<double> stateValues, ReadOnlySpan<double> actionValues, Span<bool> optimal, bool mark)
+    private long CountNearTies(ReadOnlySpan<double> actionValues, Span<bool> optimal, bool mark)
     {
         var offsets = _mdp.StateActionOffsets;
         double width = 2 * _halfWidth;

@@ -45,14 +45,13 @@ public static class PolicyIteration
         double rMax = 0;
         foreach (var x in r) rMax = Math.Max(rMax, Math.Abs(x));
         double roundingFactor = ResidualCertificate.RoundingFactor(mdp);
-        var (v, q, bound) = Certify(mdp, r, gamma, howard, roundingFactor, rMax);
+        var (v, q, bound, rho) = Certify(mdp, r, gamma, howard, roundingFactor);
         // Howard's loop ignores improvements below its margin ε·max|r|/(1−γ), which can leave a residual whose certified
         // bound exceeds 10⁻⁹·max|r|: continue at a rounding-level margin and certify again (docs/theory.md §5.1).
         if (bound > CertifiedTarget * rMax)
         {
-            double rho = roundingFactor * (rMax + v.Max(Math.Abs));
             howard.Refine(r, 2 * rho, DiscountedRewardSolver.MaxRefinementSteps);
-            (v, q, bound) = Certify(mdp, r, gamma, howard, roundingFactor, rMax);
+            (v, q, bound, _) = Certify(mdp, r, gamma, howard, roundingFactor);
         }
         var actions = new int[n];
         for (int s = 0; s < n; s++) actions[s] = howard.Policy[s] - mdp.FirstStateAction(s);
@@ -64,26 +63,15 @@ public static class PolicyIteration
     /// <summary>The accuracy policy iteration certifies when it can: |V − V*| ≤ 10⁻⁹·max|r|.</summary>
     public const double CertifiedTarget = 1e-9;
 
-    /// <summary>Q and V* = max(V^π, max_a Q) from Howard's values, and the certified bound on them.</summary>
-    private static (double[] V, double[] Q, double Bound) Certify(Mdp mdp, double[] r, double gamma, HowardIteration howard,
-        double roundingFactor, double rMax)
+    /// <summary>Q and V* = max(V^π, max_a Q) from Howard's values (so that V*(s) = max_a Q*(s,a) holds literally), and
+    /// the certified bound on them (<see cref="ResidualCertificate.Certify"/>).</summary>
+    private static (double[] V, double[] Q, double Bound, double Rho) Certify(Mdp mdp, double[] r, double gamma,
+        HowardIteration howard, double roundingFactor)
     {
-        int n = mdp.StateCount;
-        var v = howard.Values.ToArray();
+        var v = new double[mdp.StateCount];
         var q = new double[mdp.StateActionCount];
-        howard.Backup.ActionValues(r, v, gamma, q);
-        // V = V^π exactly; report max_a Q as V* (equal up to the margin) so that V*(s) = max_a Q*(s,a) holds literally.
-        double residual = 0, vMax = 0;
-        for (int s = 0; s < n; s++)
-        {
-            int first = mdp.FirstStateAction(s);
-            double best = double.NegativeInfinity;
-            for (int a = 0; a < mdp.ActionCount(s); a++) best = Math.Max(best, q[first + a]);
-            residual = Math.Max(residual, Math.Abs(best - v[s]));
-            vMax = Math.Max(vMax, Math.Abs(v[s]));
-            v[s] = Math.Max(v[s], best);
-        }
-        return (v, q, ResidualCertificate.Bound(residual, roundingFactor * (rMax + vMax), gamma));
+        var (bound, _, rho) = ResidualCertificate.Certify(mdp, howard.Backup, gamma, roundingFactor, r, howard.Values, q, v, default);
+        return (v, q, bound, rho);
     }
 
     /// <summary>MDPs with at least this many states start from <see cref="WarmStartSweeps"/> Gauss–Seidel sweeps

@@ -19,6 +19,36 @@ internal static class ResidualCertificate
         return (longest + 4) * Math.ScaleB(1.0, -52);
     }
 
+    /// <summary>Certifies values <paramref name="v"/> for reward r: writes Q̂(s,a) = r(s) + γ·E_a v (<paramref name="actionValues"/>),
+    /// V̂(s) = max(v(s), TV(s)) (<paramref name="stateValues"/>, so that V̂(s) = max_a Q̂(s,a) holds when v is V^π of a
+    /// greedy policy) and, when <paramref name="futureValues"/> is not empty, W(s) = (1−γ)·max_a E_a v; returns the bound
+    /// E, the largest residual |TV − v| and the rounding allowance ρ. The one certification loop of the library.</summary>
+    public static (double Bound, double Residual, double Rho) Certify(Mdp mdp, BellmanBackup backup, double gamma, double roundingFactor,
+        ReadOnlySpan<double> r, ReadOnlySpan<double> v, Span<double> actionValues, Span<double> stateValues, Span<double> futureValues)
+    {
+        var offsets = mdp.StateActionOffsets;
+        bool future = !futureValues.IsEmpty;
+        double residual = 0, rMax = 0, vMax = 0;
+        for (int s = 0; s < mdp.StateCount; s++)
+        {
+            double bestNext = double.NegativeInfinity;
+            for (int sa = offsets[s]; sa < offsets[s + 1]; sa++)
+            {
+                double e = backup.Expected(sa, v);
+                actionValues[sa] = r[s] + gamma * e;
+                if (e > bestNext) bestNext = e;
+            }
+            double tv = r[s] + gamma * bestNext;
+            residual = Math.Max(residual, Math.Abs(tv - v[s]));
+            rMax = Math.Max(rMax, Math.Abs(r[s]));
+            vMax = Math.Max(vMax, Math.Abs(v[s]));
+            stateValues[s] = Math.Max(v[s], tv);
+            if (future) futureValues[s] = (1 - gamma) * bestNext;
+        }
+        double rho = roundingFactor * (rMax + vMax);
+        return (Bound(residual, rho, gamma), residual, rho);
+    }
+
     /// <summary>E = (max|d| + 3ρ)/(1−γ) + ρ for the largest residual <paramref name="residual"/> = max_s |TV(s) − V(s)|
     /// and the rounding allowance <paramref name="rho"/>.</summary>
     public static double Bound(double residual, double rho, double gamma) => (residual + 3 * rho) / (1 - gamma) + rho;

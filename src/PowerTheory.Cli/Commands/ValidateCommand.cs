@@ -66,7 +66,10 @@ public static class ValidateCommand
                     w.WriteStartObject();
                     w.WriteString("source", loaded.Source);
                     w.WriteBoolean("valid", true);
+                    // Every documented field is always present: an MDP without a name has "name": null, a file
+                    // without a discount "gamma": null.
                     if (mdp.Name is not null) w.WriteString("name", mdp.Name);
+                    else w.WriteNull("name");
                     w.WriteBoolean("builtIn", loaded.IsBuiltIn);
                     w.WriteNumber("states", mdp.StateCount);
                     w.WriteNumber("stateActions", mdp.StateActionCount);
@@ -74,6 +77,7 @@ public static class ValidateCommand
                     w.WriteBoolean("deterministic", mdp.IsDeterministic);
                     w.WriteNumber("terminalStates", terminals);
                     if (loaded.Document.Gamma is { } g) w.WriteNumber("gamma", g);
+                    else w.WriteNull("gamma");
                     w.WriteBoolean("hasRewards", loaded.Document.Rewards is not null);
                     w.WriteEndObject();
                 });

@@ -94,7 +94,7 @@ public class PlotCommandTests
     [Test]
     public void DiagramColouredByPowerRendersToSvgWhenDotIsInstalled()
     {
-        Assume.That(GraphvizRenderer.TryFindDot(out _), Is.True, "Graphviz 'dot' is not on the PATH");
+        GraphvizRequirement.RequireDot();
         using var dir = new TempDirectory();
         var run = CliRun.Of("plot", "diagram", "optsp-fig1", "-g", "0.9", "-n", "300", "-o", dir.PathOf("f.svg"));
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Err);

@@ -50,6 +50,27 @@ public class ValidateCommandTests
     }
 
     [Test]
+    public void JsonSummaryWritesEveryDocumentedFieldEvenWhenAbsent()
+    {
+        using var dir = new TempDirectory();
+        // No name, no gamma, no rewards: those fields are null/false, never missing.
+        var path = dir.Write("anon.json", """{"states":["s"],"transitions":{"s":{"stay":"s"}}}""");
+        var run = CliRun.Of("validate", path, "-f", "json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Err);
+        using var doc = JsonDocument.Parse(run.Out);
+        var fields = doc.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
+        Assert.That(fields, Is.EqualTo(new[]
+        {
+            "source", "valid", "name", "builtIn", "states", "stateActions", "transitions", "deterministic", "terminalStates",
+            "gamma", "hasRewards",
+        }));
+        Assert.That(doc.RootElement.GetProperty("name").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(doc.RootElement.GetProperty("gamma").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(doc.RootElement.GetProperty("hasRewards").GetBoolean(), Is.False);
+        Assert.That(doc.RootElement.GetProperty("terminalStates").GetInt32(), Is.EqualTo(1));
+    }
+
+    [Test]
     public void JsonOnInvalidFileGivesObjectAndErrorLine()
     {
         using var dir = new TempDirectory();

@@ -67,7 +67,7 @@ public partial class MdpDiagramTests
     [Test]
     public void GraphvizRendersTheDiagramWhenDotIsInstalled()
     {
-        Assume.That(GraphvizRenderer.TryFindDot(out _), Is.True, "Graphviz 'dot' is not on the PATH");
+        GraphvizRequirement.RequireDot();
         var path = Path.Combine(Path.GetTempPath(), "powertheory-diagram-" + Guid.NewGuid().ToString("N") + ".svg");
         try
         {

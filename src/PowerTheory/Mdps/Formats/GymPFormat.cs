@@ -10,10 +10,15 @@ namespace PowerTheory.Mdps.Formats;
 /// <item>States and actions are named by their keys (arrays: their indices). <c>next</c> is a state key (string) or an
 /// integer: when every key is a decimal integer, the key with that number; otherwise the state at that position.</item>
 /// <item>Duplicate successors of one action are merged (their probabilities add).</item>
-/// <item>Rewards are kept as the reward vector R when they are state-based: every transition into s′ carries the same
-/// reward R(s′) (the self-loops of an absorbing state are not counted, as toy-text gives them reward 0 after
-/// <c>done</c>). Then the optimal policies of Σγᵗ r(sₜ₊₁) and of our Σγᵗ R(sₜ) agree. Otherwise they are dropped with a
-/// note. <c>done</c> flags are not part of the model; the transitions are kept as written.</item>
+/// <item>Gym's return from s is G = Σₜ γᵗ rₜ₊₁, the reward r of a transition being received on arrival, and nothing
+/// after a transition with <c>done</c>. It is converted exactly into the state-reward model (docs/formats.md, "gym-P"):
+/// a transition with reward r into s′ (not done) arrives at a state that carries R = r and acts like s′ — s′ itself
+/// when every such transition into s′ (self-loops included) has the same reward, otherwise a copy
+/// <c>s′@r=r</c> per non-zero reward, with s′ itself carrying R = 0; a transition with <c>done</c> and r ≠ 0 arrives at
+/// <c>s′@done</c> (or <c>s′@done(r=r)</c> when s′ is ended into with several such rewards), which carries R = r and whose
+/// one action <c>end</c> leads to the zero-reward absorbing <c>@terminal</c>; one with <c>done</c> and r = 0 arrives at
+/// <c>@terminal</c> itself. Then V(s) = R(s) + γ·V_gym(s) at every state
+/// of the table, and the optimal actions are gym's, for every γ. A note lists the states added.</item>
 /// </list>
 /// </summary>
 public static class GymPFormat
@@ -31,20 +36,21 @@ public static class GymPFormat
         for (int s = 0; s < names.Count; s++)
             if (!index.TryAdd(names[s], s)) throw new MdpValidationException(states[s].Value.Line, $"P.{names[s]}", $"state '{names[s]}' appears twice.");
         bool integerKeys = names.All(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out _));
-        var builder = new MdpBuilder().AddStates(names);
-        var transitions = new List<(int From, int To, double Reward, bool Done)>();
+        // Per state, per action: the outcomes (probability, next state, reward, done) as written.
+        var table = new List<List<(string Action, List<GymOutcome> Outcomes)>>();
         foreach (var (s, node) in states)
         {
             var actions = Entries(node, $"P.{s}", "an object {action: [[p, next, reward, done], …]} or an array");
             if (actions.Count == 0) throw new MdpValidationException(node.Line, $"P.{s}", $"state '{s}' has no actions.");
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var row = new List<(string, List<GymOutcome>)>();
             foreach (var (a, list) in actions)
             {
                 string field = $"P.{s}.{a}";
                 if (!seen.Add(a)) throw new MdpValidationException(list.Line, field, $"state '{s}' has action '{a}' twice.");
                 if (list.Kind != JsonValueKind.Array || list.Items.Count == 0)
                     throw new MdpValidationException(list.Line, field, $"{field} must be a non-empty list of [prob, next, reward, done].");
-                var outcomes = new List<(string, double)>();
+                var outcomes = new List<GymOutcome>();
                 foreach (var item in list.Items)
                 {
                     if (item.Kind != JsonValueKind.Array || item.Items.Count is < 2 or > 4)
@@ -62,25 +68,19 @@ public static class GymPFormat
                         var r = item.Items[2];
                         if (r.Kind != JsonValueKind.Number || !double.IsFinite(r.Number))
                             throw new MdpValidationException(r.Line, field, $"{field}: the reward must be a finite number.");
-                        reward = r.Number;
+                        reward = r.Number + 0.0; // −0 reads as 0
                     }
-                    bool done = item.Items.Count > 3 && item.Items[3].Kind == JsonValueKind.True;
                     if (item.Items.Count > 3 && item.Items[3].Kind is not (JsonValueKind.True or JsonValueKind.False))
                         throw new MdpValidationException(item.Items[3].Line, field, $"{field}: 'done' must be true or false.");
-                    outcomes.Add((names[next], p));
-                    if (p > 0) transitions.Add((index[s], next, reward, done));
+                    bool done = item.Items.Count > 3 && item.Items[3].Kind == JsonValueKind.True;
+                    outcomes.Add(new GymOutcome(p, next, reward, done));
                 }
-                FormatText.CheckRowSum(outcomes.Select(o => o.Item2), list.Line, field, $"action '{a}' of state '{s}'");
-                builder.AddAction(s, a, outcomes.ToArray());
+                FormatText.CheckRowSum(outcomes.Select(o => o.Probability), list.Line, field, $"action '{a}' of state '{s}'");
+                row.Add((a, outcomes));
             }
+            table.Add(row);
         }
-        var mdp = builder.Build();
-        var notes = new List<string>();
-        var rewards = InferStateRewards(mdp, transitions, notes);
-        int doneNotAbsorbing = transitions.Where(t => t.Done).Select(t => t.To).Distinct().Count(s => !mdp.IsTerminal(s));
-        if (doneNotAbsorbing > 0)
-            notes.Add($"'done' flags are not part of the model: {doneNotAbsorbing} state(s) reached with done = true keep the (non-absorbing) transitions the file gives them.");
-        return new MdpImport(new MdpDocument(mdp, rewards: rewards), notes);
+        return GymPConversion.ToStateRewards(names, table);
     }
 
     /// <summary>Reads a gym-P JSON file.</summary>
@@ -123,6 +123,29 @@ public static class GymPFormat
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>What <see cref="Write"/> cannot carry, one note each: gym gives a reward only on arrival, so R(s) of a
+    /// state that no transition enters is lost (a start state's own reward), and gym tables have no state labels.</summary>
+    public static IReadOnlyList<string> ExportNotes(MdpDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var mdp = document.Mdp;
+        var notes = new List<string>();
+        if (document.Rewards is { } rewards)
+        {
+            var entered = new bool[mdp.StateCount];
+            for (int sa = 0; sa < mdp.StateActionCount; sa++)
+                foreach (int t in mdp.Successors(sa)) entered[t] = true;
+            var lost = Enumerable.Range(0, mdp.StateCount).Where(s => !entered[s] && rewards[s] != 0).ToList();
+            if (lost.Count > 0)
+                notes.Add($"gym-P gives a reward only on entering a state: R of {lost.Count} state(s) that no transition enters "
+                          + $"({string.Join(", ", lost.Take(5).Select(s => $"'{mdp.StateNames[s]}' = {FormatText.Show(rewards[s])}"))}{(lost.Count > 5 ? ", …" : "")}) "
+                          + "was not written; reading the file back gives them R = 0.");
+        }
+        if (mdp.Labels.Count > 0)
+            notes.Add($"gym-P has no place for state labels; {mdp.Labels.Count} label(s) were not written.");
+        return notes;
+    }
+
     private static List<(string Key, JsonTree Value)> Entries(JsonTree node, string field, string expected) => node.Kind switch
     {
         JsonValueKind.Object => node.Members,
@@ -149,25 +172,5 @@ public static class GymPFormat
                 : throw new MdpValidationException(next.Line, field, $"{field}: next state {k} is beyond the {names.Count} states.");
         }
         throw new MdpValidationException(next.Line, field, $"{field}: next state must be a state key or a non-negative integer.");
-    }
-
-    private static double[]? InferStateRewards(Mdp mdp, List<(int From, int To, double Reward, bool Done)> transitions, List<string> notes)
-    {
-        if (transitions.All(t => t.Reward == 0)) return null;
-        var reward = new double?[mdp.StateCount];
-        foreach (var (from, to, r, _) in transitions)
-        {
-            if (from == to && mdp.IsTerminal(to)) continue;
-            if (reward[to] is { } old && old != r)
-            {
-                notes.Add($"rewards were dropped: they are not state-based (entering '{mdp.StateNames[to]}' gives both {FormatText.Show(old)} and {FormatText.Show(r)}); the model's reward is R(s).");
-                return null;
-            }
-            reward[to] = r;
-        }
-        int never = reward.Count(r => r is null);
-        notes.Add("rewards are state-based (every transition into s′ gives the same reward) and were kept as R(s′)"
-            + (never > 0 ? $"; {never} state(s) never entered from another state get R = 0." : "."));
-        return reward.Select(r => r ?? 0).ToArray();
     }
 }

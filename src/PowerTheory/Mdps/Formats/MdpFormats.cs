@@ -140,6 +140,7 @@ public static class MdpFormats
                 break;
             case MdpFormat.GymP:
                 files.Add((path, GymPFormat.Write(document) + "\n"));
+                notes.AddRange(GymPFormat.ExportNotes(document));
                 break;
             case MdpFormat.PowerplayGv:
                 files.Add((path, PowerplayGvFormat.Write(mdp)));

@@ -65,9 +65,7 @@ public static class ConvertCommand
                 context.Out.Write(files[0].Text);
                 return ExitCodes.Ok;
             }
-            bool overwrite = parseResult.GetValue(force);
-            foreach (var (file, _) in files) OutputFile.CheckWritable(file, overwrite, "OUT");
-            foreach (var (file, text) in files) OutputFile.Write(file, text, "OUT");
+            ModelFileOutput.Write(context, outPath, toFormat, files, parseResult.GetValue(force));
             context.Diagnostic($"wrote {string.Join(", ", files.Select(f => f.Path))} ({MdpFormats.NameOf(toFormat)}, {loaded.Mdp.StateCount} states)");
             return ExitCodes.Ok;
         });

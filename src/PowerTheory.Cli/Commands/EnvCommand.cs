@@ -137,8 +137,7 @@ public static class EnvCommand
                 context.Out.Write(files[0].Text);
                 return ExitCodes.Ok;
             }
-            foreach (var (file, _) in files) OutputFile.CheckWritable(file, parseResult.GetValue(force), "OUT");
-            foreach (var (file, text) in files) OutputFile.Write(file, text, "OUT");
+            ModelFileOutput.Write(context, path, format, files, parseResult.GetValue(force));
             context.Diagnostic($"wrote {mdp.Name} ({mdp.StateCount} states) to {path}");
             return ExitCodes.Ok;
         });

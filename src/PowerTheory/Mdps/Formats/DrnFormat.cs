@@ -39,6 +39,7 @@ public static class DrnFormat
         var notes = new List<string>();
         string? type = null;
         int? nrStates = null;
+        (int Count, int Line)? nrChoices = null;
         int rewardModels = 0;
         string? section = null;
         int sectionLine = 0;
@@ -70,7 +71,12 @@ public static class DrnFormat
             switch (section)
             {
                 case "@nr_states":
+                    if (nrStates is not null) throw new MdpValidationException(line, "@nr_states", "@nr_states is given twice.");
                     nrStates = FormatText.Index(content, line, "@nr_states");
+                    continue;
+                case "@nr_choices":
+                    if (nrChoices is not null) throw new MdpValidationException(line, "@nr_choices", "@nr_choices is given twice.");
+                    nrChoices = (FormatText.Index(content, line, "@nr_choices"), line);
                     continue;
                 case "@reward_models":
                     rewardModels = FormatText.Tokens(content).Length;
@@ -80,7 +86,7 @@ public static class DrnFormat
                 case null:
                     throw new MdpValidationException(line, "@type", $"expected '@type: MDP' before '{content}'.");
                 default:
-                    continue; // @parameters, @placeholders, @nr_choices, @value_type: not needed to build the model
+                    continue; // @parameters, @placeholders, @value_type: not needed to build the model
             }
             var tokens = FormatText.Tokens(content);
             if (tokens[0] == "state")
@@ -124,6 +130,8 @@ public static class DrnFormat
                 if (nrStates is { } n && successor >= n)
                     throw new MdpValidationException(line, "successor", $"successor {successor} is not a state (the file declares {n} states, 0..{n - 1}).");
                 double p = FormatText.Probability(content[(colon + 1)..].Trim(), line, "probability");
+                if (action.Outcomes.FindIndex(o => o.Successor == successor) >= 0)
+                    throw new MdpValidationException(line, "successor", $"action '{action.Name}' of state {state.Id} lists successor {successor} twice; give each successor once.");
                 action.Outcomes.Add((successor, p));
             }
         }
@@ -138,6 +146,9 @@ public static class DrnFormat
         if (nrStates is { } declared && declared != states.Count)
             throw new MdpValidationException(last, "@nr_states",
                 $"unexpected end of file: @nr_states declares {declared} states but {states.Count} were given.");
+        int choices = states.Sum(st => st.Actions.Count);
+        if (nrChoices is { } nc && nc.Count != choices)
+            throw new MdpValidationException(nc.Line, "@nr_choices", $"@nr_choices declares {nc.Count} choices but the model lists {choices}.");
         if (rewardModels > 1) notes.Add($"the file has {rewardModels} reward models; the first one is kept as the state rewards.");
         if (droppedActionRewards) notes.Add("action rewards were dropped: the model's reward is state-based (R(s)), not per action.");
         return new MdpImport(Build(states), notes);
@@ -162,13 +173,16 @@ public static class DrnFormat
         {
             sb.Append("state ").Append(Invariant(s));
             if (document.Rewards is { } r) sb.Append(" [").Append(FormatText.Show(r[s])).Append(']');
-            if (mdp.Labels.TryGetValue(mdp.StateNames[s], out var label) && IsWordList(label)) sb.Append(' ').Append(label);
+            if (mdp.Labels.TryGetValue(mdp.StateNames[s], out var label) && FormatText.IsIdentifierList(label)) sb.Append(' ').Append(label);
             sb.Append(" // ").Append(mdp.StateNames[s].Replace('\n', ' ')).Append('\n');
             for (int a = 0; a < mdp.ActionCount(s); a++)
             {
                 int sa = mdp.FirstStateAction(s) + a;
                 var name = mdp.ActionNames(s)[a];
-                sb.Append("\taction ").Append(name.Any(char.IsWhiteSpace) || name.Length == 0 ? Invariant(a) : name).Append('\n');
+                FormatText.CheckWritableName("DRN", $"action '{name}' of state '{mdp.StateNames[s]}'", name);
+                if (name.StartsWith('['))
+                    throw new MdpValidationException("actions", $"DRN cannot carry the name of action '{name}' of state '{mdp.StateNames[s]}': a leading '[' reads as action rewards. Rename it, or write canonical JSON.");
+                sb.Append("\taction ").Append(name).Append('\n');
                 var succ = mdp.Successors(sa);
                 var prob = mdp.Probabilities(sa);
                 for (int k = 0; k < succ.Length; k++)
@@ -240,10 +254,6 @@ public static class DrnFormat
         bool anyReward = states.Any(s => s.Reward is not null);
         return new MdpDocument(mdp, rewards: anyReward ? states.Select(s => s.Reward ?? 0).ToArray() : null);
     }
-
-    private static bool IsWordList(string label) =>
-        label.Length > 0 && label.Split(' ').All(w => w.Length > 0 && (char.IsAsciiLetter(w[0]) || w[0] == '_')
-            && w.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'));
 
     private static string Invariant(int x) => x.ToString(CultureInfo.InvariantCulture);
 

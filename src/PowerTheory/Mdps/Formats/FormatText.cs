@@ -63,6 +63,24 @@ internal static class FormatText
     /// <summary>The shortest round-trip text of a double.</summary>
     public static string Show(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>Refuses, at export, a name that a line-based format (tokens split at white space, <c>//</c> comments)
+    /// would read back differently: an empty name, white space, or <c>//</c>.</summary>
+    /// <exception cref="MdpValidationException">The name cannot be written; the message says why and what to do.</exception>
+    public static void CheckWritableName(string format, string what, string name)
+    {
+        string? why = name.Length == 0 ? "it is empty"
+            : name.Any(char.IsWhiteSpace) ? "it contains white space, which separates fields"
+            : name.Contains("//", StringComparison.Ordinal) ? "it contains '//', which starts a comment"
+            : null;
+        if (why is not null)
+            throw new MdpValidationException("actions", $"{format} cannot carry the name of {what}: {why}. Rename it, or write canonical JSON (which keeps every name).");
+    }
+
+    /// <summary>True for a non-empty list of identifier words separated by single spaces (what DRN and PRISM labels hold).</summary>
+    public static bool IsIdentifierList(string label) =>
+        label.Length > 0 && label.Split(' ').All(w => w.Length > 0 && (char.IsAsciiLetter(w[0]) || w[0] == '_')
+            && w.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'));
+
     /// <summary>Checks that the probabilities of one action sum to 1 within <see cref="Mdp.RowSumTolerance"/>.</summary>
     public static void CheckRowSum(IEnumerable<double> probabilities, int line, string field, string what)
     {

@@ -92,7 +92,8 @@ public static class MdpFormats
     /// <param name="format">The format.</param>
     /// <param name="stateValues">For <see cref="MdpFormat.Dot"/>: optional per-state values to colour the states by.</param>
     /// <param name="valueName">For <see cref="MdpFormat.Dot"/>: what the values are.</param>
-    /// <returns>The files written and notes on what the format could not keep.</returns>
+    /// <returns>The files written, notes on what the format could not keep, and the stale companion files removed (a
+    /// <c>.lab</c>/<c>.srew</c> of an earlier export that this model does not need).</returns>
     public static MdpSaveResult Save(MdpDocument document, string path, MdpFormat format,
         IReadOnlyDictionary<string, double>? stateValues = null, string? valueName = null)
     {
@@ -105,7 +106,26 @@ public static class MdpFormats
             File.WriteAllText(file, text);
             files.Add(file);
         }
-        return new MdpSaveResult(files, notes);
+        var removed = StaleCompanions(path, format, texts).ToList();
+        foreach (var file in removed) File.Delete(file);
+        return new MdpSaveResult(files, notes, removed);
+    }
+
+    /// <summary>The side files a format owns beside <paramref name="path"/>: for PRISM the <c>.lab</c> and <c>.srew</c>
+    /// files with the same name; none for the one-file formats.</summary>
+    public static IReadOnlyList<string> OwnedCompanions(string path, MdpFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return format == MdpFormat.Prism ? [Path.ChangeExtension(path, ".lab"), Path.ChangeExtension(path, ".srew")] : [];
+    }
+
+    /// <summary>The companions of <paramref name="path"/> that exist on disk but that this export does not write: left by
+    /// an earlier export, they would be read with the new <c>.tra</c>, so whoever writes it removes them.</summary>
+    public static IEnumerable<string> StaleCompanions(string path, MdpFormat format, IReadOnlyList<(string Path, string Text)> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var written = files.Select(f => Path.GetFullPath(f.Path)).ToHashSet(StringComparer.Ordinal);
+        return OwnedCompanions(path, format).Where(c => File.Exists(c) && !written.Contains(Path.GetFullPath(c)));
     }
 
     /// <summary>The text(s) <see cref="Save"/> would write, by file path, and the notes.</summary>
@@ -124,6 +144,13 @@ public static class MdpFormats
             notes.Add($"{NameOf(format)} has no place for the discount or the reward law; they were not written.");
         if (format is MdpFormat.PowerplayGv or MdpFormat.Dot && document.Rewards is not null)
             notes.Add($"{NameOf(format)} has no place for the reward vector; it was not written.");
+        if (format is MdpFormat.Drn or MdpFormat.Prism or MdpFormat.PowerplayGv)
+        {
+            // DRN and PRISM keep labels made of identifier words only; .gv keeps none.
+            var dropped = mdp.Labels.Where(l => format == MdpFormat.PowerplayGv || !FormatText.IsIdentifierList(l.Value)).Select(l => l.Key).ToList();
+            if (dropped.Count > 0)
+                notes.Add($"{NameOf(format)} keeps {(format == MdpFormat.PowerplayGv ? "no state labels" : "only labels made of identifier words")}: the labels of {dropped.Count} state(s) ({string.Join(", ", dropped.Take(3).Select(d => $"'{d}'"))}{(dropped.Count > 3 ? ", …" : "")}) were not written.");
+        }
         switch (format)
         {
             case MdpFormat.Json:

@@ -51,6 +51,11 @@ public static class PowerplayGvFormat
         var edges = new StringBuilder();
         for (int s = 0; s < mdp.StateCount; s++)
         {
+            CheckWritable($"state '{mdp.StateNames[s]}'", mdp.StateNames[s]);
+            foreach (var a in mdp.ActionNames(s)) CheckWritable($"action '{a}' of state '{mdp.StateNames[s]}'", a);
+        }
+        for (int s = 0; s < mdp.StateCount; s++)
+        {
             string state = $"[{mdp.StateNames[s]}]";
             nodes.Append(Quote(state)).Append(";\n");
             for (int a = 0; a < mdp.ActionCount(s); a++)
@@ -71,6 +76,13 @@ public static class PowerplayGvFormat
             }
         }
         return nodes.Append(edges).Append("}\n").ToString();
+    }
+
+    /// <summary>Refuses a name that the node ids <c>[a]__[s]</c> cannot carry unambiguously.</summary>
+    private static void CheckWritable(string what, string name)
+    {
+        if (name.Contains("__", StringComparison.Ordinal) || name.Contains('[') || name.Contains(']'))
+            throw new MdpValidationException("gv", $"POWERplay's .gv cannot carry the name of {what}: '__' and brackets separate the parts of a node id. Rename it, or write canonical JSON.");
     }
 
     private static void BuildDeterministic(List<DotReader.Statement> statements, List<string> order,
@@ -129,6 +141,8 @@ public static class PowerplayGvFormat
                 double p = FormatText.Probability(weight, st.Line, "weight");
                 if (!stateNames.Contains(to[0]))
                     throw new MdpValidationException(st.Line, "gv", $"outcome node \"{st.To}\" leads to '{to[0]}', which has no state node.");
+                if (outcomes[st.From].Any(o => o.Item1 == to[0]))
+                    throw new MdpValidationException(st.Line, "gv", $"the edge \"{st.From}\" -> \"{st.To}\" appears twice; give each outcome once.");
                 outcomes[st.From].Add((to[0], p));
             }
             else

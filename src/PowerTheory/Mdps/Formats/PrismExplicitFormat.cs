@@ -52,7 +52,10 @@ public static class PrismExplicitFormat
             {
                 throw new MdpValidationException(line, "action", $"choice {c} of state {s} is labelled '{choice.Label}' on line {choice.Line} but '{label}' here.");
             }
+            if (choice.Outcomes.FindIndex(o => o.Target == target) is var k and >= 0)
+                throw new MdpValidationException(line, "row", $"state {s}, choice {c} lists target {target} twice (line {choice.OutcomeLines[k]} and here); give each target once.");
             choice.Outcomes.Add((target, p));
+            choice.OutcomeLines.Add(line);
         }
         int rowCount = lines.Count - 1, choiceCount = rows.Sum(r => r.Count);
         if (rowCount != transitions)
@@ -85,22 +88,67 @@ public static class PrismExplicitFormat
     }
 
     /// <summary>Reads <paramref name="traPath"/> and the <c>.lab</c> and <c>.srew</c> files beside it (same name, other
-    /// extension) when they exist.</summary>
+    /// extension). A companion is used only when it fits the <c>.tra</c>: a <c>.srew</c> whose header declares the same
+    /// number of states, a <c>.lab</c> whose rows name only states of the model; one that does not fit (left by an export
+    /// of another model, say) is ignored. Each companion used and each one ignored is named in a note.</summary>
     public static MdpImport Load(string traPath)
     {
         ArgumentNullException.ThrowIfNull(traPath);
         string tra = StrictUtf8.ReadFile(traPath);
-        string? Side(string ext)
+        int n = DeclaredStates(tra);
+        var notes = new List<string>();
+        string? Side(string ext, Func<string, int, string?> misfit)
         {
             var p = Path.ChangeExtension(traPath, ext);
-            return File.Exists(p) ? StrictUtf8.ReadFile(p) : null;
+            if (!File.Exists(p)) return null;
+            var text = StrictUtf8.ReadFile(p);
+            if (n > 0 && misfit(text, n) is { } why)
+            {
+                notes.Add($"ignored {Path.GetFileName(p)}: {why}, so it does not belong to {Path.GetFileName(traPath)}.");
+                return null;
+            }
+            notes.Add($"read {(ext == ".lab" ? "labels" : "state rewards")} from {Path.GetFileName(p)}.");
+            return text;
         }
-        return Parse(tra, Side(".lab"), Side(".srew"));
+        var lab = Side(".lab", LabelMisfit);
+        var srew = Side(".srew", RewardMisfit);
+        var import = Parse(tra, lab, srew);
+        return import with { Notes = [.. notes, .. import.Notes] };
+    }
+
+    /// <summary>The state count of a <c>.tra</c> header, or 0 when the header is unreadable (then Parse reports it).</summary>
+    private static int DeclaredStates(string tra)
+    {
+        var first = FormatText.Lines(tra, "//").FirstOrDefault();
+        if (first.Text is null) return 0;
+        var h = FormatText.Tokens(first.Text);
+        return h.Length == 3 && int.TryParse(h[0], NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : 0;
+    }
+
+    private static string? RewardMisfit(string srew, int n)
+    {
+        var first = FormatText.Lines(srew, "//").FirstOrDefault();
+        if (first.Text is null) return null;
+        var h = FormatText.Tokens(first.Text);
+        return h.Length >= 1 && int.TryParse(h[0], NumberStyles.None, CultureInfo.InvariantCulture, out int m) && m != n
+            ? $"its header declares {m} states, the model has {n}"
+            : null;
+    }
+
+    private static string? LabelMisfit(string lab, int n)
+    {
+        foreach (var (_, content) in FormatText.Lines(lab, "//").Skip(1))
+        {
+            int colon = content.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && int.TryParse(content[..colon].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int s) && s >= n)
+                return $"it labels state {s}, the model has {n} states (0..{n - 1})";
+        }
+        return null;
     }
 
     /// <summary>The three files of a document: the <c>.tra</c> text, and the <c>.lab</c> and <c>.srew</c> texts (null
-    /// when the model has no identifier labels or no reward vector). Action names containing white space cannot be
-    /// written in a row and are left out (the choice index then names the action).</summary>
+    /// when the model has no identifier labels or no reward vector).</summary>
+    /// <exception cref="MdpValidationException">An action name a <c>.tra</c> row cannot carry (empty, white space, <c>//</c>).</exception>
     public static (string Tra, string? Lab, string? Srew) Write(MdpDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -113,7 +161,8 @@ public static class PrismExplicitFormat
             {
                 int sa = mdp.FirstStateAction(s) + a;
                 string action = mdp.ActionNames(s)[a];
-                bool named = action != Name(a) && !action.Any(char.IsWhiteSpace);
+                FormatText.CheckWritableName("PRISM", $"action '{action}' of state '{mdp.StateNames[s]}'", action);
+                bool named = action != Name(a);
                 var succ = mdp.Successors(sa);
                 var prob = mdp.Probabilities(sa);
                 for (int k = 0; k < succ.Length; k++)
@@ -142,8 +191,8 @@ public static class PrismExplicitFormat
         for (int s = 0; s < mdp.StateCount; s++)
         {
             if (!mdp.Labels.TryGetValue(mdp.StateNames[s], out var text)) continue;
-            var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length == 0 || !words.All(IsIdentifier)) continue;
+            if (!FormatText.IsIdentifierList(text)) continue;
+            var words = text.Split(' ');
             var ids = words.Select(w =>
             {
                 int i = names.IndexOf(w);
@@ -172,7 +221,9 @@ public static class PrismExplicitFormat
             int eq = item.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0 || item.Length < eq + 3 || item[eq + 1] != '"' || item[^1] != '"')
                 throw new MdpValidationException(lines[0].Line, ".lab", $".lab header entries must be INDEX=\"name\"; got '{item}'.");
-            names[FormatText.Index(item[..eq], lines[0].Line, ".lab label index")] = item[(eq + 2)..^1];
+            int index = FormatText.Index(item[..eq], lines[0].Line, ".lab label index");
+            if (!names.TryAdd(index, item[(eq + 2)..^1]))
+                throw new MdpValidationException(lines[0].Line, ".lab", $".lab header defines label {index} twice.");
         }
         var perState = new Dictionary<int, List<string>>();
         foreach (var (line, content) in lines.Skip(1))
@@ -181,15 +232,21 @@ public static class PrismExplicitFormat
             if (colon < 0) throw new MdpValidationException(line, ".lab", $".lab rows must be 'STATE: LABEL …'; got '{content}'.");
             int s = FormatText.Index(content[..colon].Trim(), line, ".lab state");
             if (s >= n) throw new MdpValidationException(line, ".lab", $".lab row for state {s}, but the model has {n} states (0..{n - 1}).");
+            if (perState.ContainsKey(s))
+                throw new MdpValidationException(line, ".lab", $".lab has a second row for state {s}; give each state's labels on one row.");
+            var row = perState[s] = new List<string>();
             foreach (var t in FormatText.Tokens(content[(colon + 1)..]))
             {
                 int i = FormatText.Index(t, line, ".lab label index");
                 if (!names.TryGetValue(i, out var label))
                     throw new MdpValidationException(line, ".lab", $".lab row uses label {i}, which the header does not define.");
-                (perState.TryGetValue(s, out var l) ? l : perState[s] = new List<string>()).Add(label);
+                if (row.Contains(label))
+                    throw new MdpValidationException(line, ".lab", $".lab row for state {s} lists label {i} twice.");
+                row.Add(label);
             }
         }
-        foreach (var (s, labels) in perState) builder.SetLabel(Name(s), string.Join(' ', labels));
+        foreach (var (s, labels) in perState)
+            if (labels.Count > 0) builder.SetLabel(Name(s), string.Join(' ', labels));
     }
 
     private static double[] ReadRewards(string srew, int n)
@@ -200,24 +257,29 @@ public static class PrismExplicitFormat
         var header = FormatText.Tokens(lines[0].Text);
         if (header.Length != 2 || FormatText.Index(header[0], lines[0].Line, ".srew STATES") != n)
             throw new MdpValidationException(lines[0].Line, ".srew", $".srew header must be '{n} NONZEROS' for a {n}-state model; got '{lines[0].Text}'.");
+        int declared = FormatText.Index(header[1], lines[0].Line, ".srew NONZEROS");
+        var firstLine = new Dictionary<int, int>();
         foreach (var (line, content) in lines.Skip(1))
         {
             var t = FormatText.Tokens(content);
             if (t.Length != 2) throw new MdpValidationException(line, ".srew", $".srew rows must be 'STATE REWARD'; got '{content}'.");
             int s = FormatText.Index(t[0], line, ".srew state");
             if (s >= n) throw new MdpValidationException(line, ".srew", $".srew row for state {s}, but the model has {n} states (0..{n - 1}).");
+            if (!firstLine.TryAdd(s, line))
+                throw new MdpValidationException(line, ".srew", $".srew gives state {s} a reward twice (line {firstLine[s]} and here).");
             rewards[s] = FormatText.Number(t[1], line, ".srew reward");
         }
+        if (firstLine.Count != declared)
+            throw new MdpValidationException(lines[0].Line, ".srew NONZEROS", $".srew header declares {declared} rows (NONZEROS) but the file has {firstLine.Count}.");
         return rewards;
     }
-
-    private static bool IsIdentifier(string w) =>
-        w.Length > 0 && (char.IsAsciiLetter(w[0]) || w[0] == '_') && w.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     private static string Name(int i) => i.ToString(CultureInfo.InvariantCulture);
 
     private sealed record PrismChoice(string? Label, int Line)
     {
         public List<(int Target, double Probability)> Outcomes { get; } = new();
+
+        public List<int> OutcomeLines { get; } = new();
     }
 }

@@ -76,6 +76,8 @@ public static class OrbitCommand
             var checkText = parseResult.GetValue(check);
             var checkedReport = checkText is null ? null
                 : RetargetabilityChecker.Check(question, thetaValues, ParsePermutations(checkText, d), searchBudget);
+            if (question.UncertainComparisons > 0)
+                context.Diagnostic($"warning: {question.UncertainComparisons} comparison(s) of f(B) and f(A) were within the rounding error of a tie and could not be decided exactly; they were counted by their double values.");
             if (outputFormat == OutputFormat.Json)
                 JsonOutput.Write(context.Out, w => OrbitReportJson.Write(w, result, found, checkedReport));
             else

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PowerTheory.Internal;
 
 namespace PowerTheory.Retargeting;
 
@@ -12,7 +13,7 @@ namespace PowerTheory.Retargeting;
 /// drawn lotteries of L_ℓ are exchangeable, so each lottery of L_ℓ is the one chosen with probability 1/|L_ℓ|.
 /// The same value results whether ties among the draws are split by distinct lotteries or by draws.
 /// </summary>
-public sealed class BestOfKRule : IDecisionRule
+public sealed class BestOfKRule : IExactDecisionRule
 {
     /// <summary>Creates the rule.</summary>
     /// <param name="draws">k ≥ 1.</param>
@@ -44,6 +45,27 @@ public sealed class BestOfKRule : IDecisionRule
             int below = atOrBelow - level.Count;
             double topIsThisLevel = Math.Pow((double)atOrBelow / m, Draws) - Math.Pow((double)below / m, Draws);
             total += topIsThisLevel * level.CountInChosen / level.Count;
+            atOrBelow = below;
+        }
+        return total;
+    }
+
+    /// <inheritdoc />
+    public int? CompareExactly(LotterySet b, LotterySet a, LotterySet options, ReadOnlySpan<double> utility) =>
+        (EvaluateExactly(b, options, utility) - EvaluateExactly(a, options, utility)).Sign;
+
+    /// <summary>f(X | C, u) in exact arithmetic.</summary>
+    internal Rational EvaluateExactly(LotterySet chosen, LotterySet options, ReadOnlySpan<double> utility)
+    {
+        int m = options.Count;
+        if (m == 0) return Rational.Zero;
+        var total = Rational.Zero;
+        int atOrBelow = m;
+        foreach (var level in ExactUtilityLevel.Descending(chosen, options, utility))
+        {
+            int below = atOrBelow - level.Count;
+            var top = Rational.Pow(new Rational(atOrBelow, m), Draws) - Rational.Pow(new Rational(below, m), Draws);
+            total += top * new Rational(level.CountInChosen, level.Count);
             atOrBelow = below;
         }
         return total;

@@ -1,3 +1,4 @@
+using PowerTheory.Internal;
 namespace PowerTheory.Retargeting;
 
 /// <summary>
@@ -5,7 +6,7 @@ namespace PowerTheory.Retargeting;
 /// the probability of landing in X when choosing uniformly among C's optimal lotteries. Ties are exact double equality
 /// of the utilities. An empty C gives 0.
 /// </summary>
-public sealed class FracOptimalRule : IDecisionRule
+public sealed class FracOptimalRule : IExactDecisionRule
 {
     /// <inheritdoc />
     public string Name => "fracoptimal";
@@ -18,5 +19,17 @@ public sealed class FracOptimalRule : IDecisionRule
         if (options.Count == 0) return 0.0;
         var best = UtilityLevel.Descending(chosen, options, utility)[0];
         return (double)best.CountInChosen / best.Count;
+    }
+
+    /// <inheritdoc />
+    public int? CompareExactly(LotterySet b, LotterySet a, LotterySet options, ReadOnlySpan<double> utility) =>
+        (EvaluateExactly(b, options, utility) - EvaluateExactly(a, options, utility)).Sign;
+
+    /// <summary>f(X | C, u) in exact arithmetic.</summary>
+    internal static Rational EvaluateExactly(LotterySet chosen, LotterySet options, ReadOnlySpan<double> utility)
+    {
+        if (options.Count == 0) return Rational.Zero;
+        var best = ExactUtilityLevel.Descending(chosen, options, utility)[0];
+        return new Rational(best.CountInChosen, best.Count);
     }
 }

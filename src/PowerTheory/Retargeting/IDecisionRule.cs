@@ -5,8 +5,8 @@ namespace PowerTheory.Retargeting;
 /// u ∈ ℝ^d picks a lottery in X ⊆ C — usually a probability (docs/theory.md §3.1, §3.3). Implement it to plug a
 /// user-supplied decision-maker into orbit counting and the retargetability checks.
 /// </summary>
-/// <remarks>The built-in rules compare expected utilities xᵀu exactly as doubles: two lotteries tie only when their
-/// computed utilities are the same double. Orbit counts compare the returned values exactly as well.</remarks>
+/// <remarks>The built-in rules also implement <see cref="IExactDecisionRule"/>, so orbit counts decide their ties and
+/// wins exactly; a user rule that implements only this interface is compared by its double values.</remarks>
 public interface IDecisionRule
 {
     /// <summary>A short name with its parameters, e.g. "boltzmann:T=1".</summary>

@@ -5,11 +5,13 @@ namespace PowerTheory.Retargeting;
 /// <summary>
 /// The comparison that orbit counting and retargetability are about (docs/theory.md §1.7, §3.2): options C ⊂ ℝ^d, two
 /// sets A, B ⊆ C, a decision rule f and optionally a parameter set Θ ⊆ ℝ^d given by a membership predicate. For a
-/// parameter θ it compares f(B | C, θ) with f(A | C, θ), exactly as doubles.
+/// parameter θ it compares f(B | C, θ) with f(A | C, θ), exactly for the built-in rules (<see cref="Compare"/>).
 /// </summary>
 public sealed class RetargetingQuestion
 {
     private readonly Func<IReadOnlyList<double>, bool>? _theta;
+    private readonly bool _basisOnly;
+    private long _uncertain;
 
     /// <summary>Creates the question.</summary>
     /// <param name="options">C.</param>
@@ -34,6 +36,7 @@ public sealed class RetargetingQuestion
         Rule = rule;
         _theta = theta;
         ThetaName = thetaName ?? (theta is null ? "R^d" : "custom");
+        _basisOnly = options.Items.All(x => x.Vector.Count(v => v != 0) == 1 && x.Vector.Contains(1.0));
     }
 
     private static void CheckSubset(LotterySet subset, LotterySet options, string name, string paramName)
@@ -78,7 +81,13 @@ public sealed class RetargetingQuestion
     /// <summary>f(X | C, θ).</summary>
     public double Evaluate(LotterySet chosen, ReadOnlySpan<double> theta) => Rule.Evaluate(chosen, Options, theta);
 
-    /// <summary>The sign of f(B|θ) − f(A|θ) by exact double comparison: +1 when B wins, −1 when A wins, 0 on a tie.</summary>
+    /// <summary>
+    /// The sign of f(B|θ) − f(A|θ): +1 when B wins, −1 when A wins, 0 on a tie. For a rule that implements
+    /// <see cref="IExactDecisionRule"/> (every built-in rule) the sign is decided exactly: a tie is a tie of real numbers,
+    /// not of two roundings (docs/theory.md §3.3). Only when the doubles are far apart (relative gap above 10⁻⁹, with
+    /// every lottery of C a basis vector so that the utilities themselves are exact) is the double comparison used, as it
+    /// cannot be wrong there. A comparison the rule cannot certify is counted in <see cref="UncertainComparisons"/>.
+    /// </summary>
     /// <exception cref="ArgumentException">θ does not have d entries.</exception>
     /// <exception cref="InvalidOperationException">The rule returned NaN (named with θ).</exception>
     public int Compare(ReadOnlySpan<double> theta)
@@ -89,6 +98,19 @@ public sealed class RetargetingQuestion
         if (double.IsNaN(fa) || double.IsNaN(fb))
             throw new InvalidOperationException(
                 $"decision rule {Rule.Name} returned NaN at θ = ({string.Join(",", theta.ToArray().Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}).");
+        if (Rule is IExactDecisionRule exact)
+        {
+            double scale = Math.Max(1, Math.Max(Math.Abs(fa), Math.Abs(fb)));
+            if (!(_basisOnly && Math.Abs(fb - fa) > 1e-9 * scale))
+            {
+                if (exact.CompareExactly(B, A, Options, theta) is { } sign) return sign;
+                Interlocked.Increment(ref _uncertain);
+            }
+        }
         return fb > fa ? 1 : fb < fa ? -1 : 0;
     }
+
+    /// <summary>How many comparisons so far the rule could not certify (decided by the double values, which agreed to
+    /// within their rounding error); 0 for the built-in level-based rules, which are always exact.</summary>
+    public long UncertainComparisons => Interlocked.Read(ref _uncertain);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PowerTheory.Internal;
 
 namespace PowerTheory.Retargeting;
 
@@ -10,7 +11,7 @@ namespace PowerTheory.Retargeting;
 /// <para>Q_q(X | C, u) = ( |X ∩ (L_1 ∪ … ∪ L_{ℓ*−1})| / m + (q − M) · |X ∩ L_{ℓ*}| / |L_{ℓ*}| ) / q,</para>
 /// so the threshold level's ties share the remaining mass q − M in proportion to P. q = 1 gives |X|/|C|.
 /// </summary>
-public sealed class UniformQuantiliserRule : IDecisionRule
+public sealed class UniformQuantiliserRule : IExactDecisionRule
 {
     /// <summary>Creates the rule.</summary>
     /// <param name="quantile">q ∈ (0, 1].</param>
@@ -51,5 +52,31 @@ public sealed class UniformQuantiliserRule : IDecisionRule
             break;
         }
         return mass / Quantile;
+    }
+
+    /// <inheritdoc />
+    public int? CompareExactly(LotterySet b, LotterySet a, LotterySet options, ReadOnlySpan<double> utility) =>
+        (EvaluateExactly(b, options, utility) - EvaluateExactly(a, options, utility)).Sign;
+
+    /// <summary>f(X | C, u) in exact arithmetic (q taken at its exact double value).</summary>
+    internal Rational EvaluateExactly(LotterySet chosen, LotterySet options, ReadOnlySpan<double> utility)
+    {
+        int m = options.Count;
+        if (m == 0) return Rational.Zero;
+        var q = Rational.FromDouble(Quantile);
+        var mass = Rational.Zero;
+        int countAbove = 0;
+        foreach (var level in ExactUtilityLevel.Descending(chosen, options, utility))
+        {
+            if (new Rational(countAbove + level.Count, m) < q)
+            {
+                mass += new Rational(level.CountInChosen, m);
+                countAbove += level.Count;
+                continue;
+            }
+            mass += (q - new Rational(countAbove, m)) * new Rational(level.CountInChosen, level.Count);
+            break;
+        }
+        return mass / q;
     }
 }

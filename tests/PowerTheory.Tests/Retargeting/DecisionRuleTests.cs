@@ -89,7 +89,11 @@ public class DecisionRuleTests
             Assert.That(() => new LotterySet([OutcomeLottery.Basis(3, 1), OutcomeLottery.Basis(3, 1)], 3),
                 Throws.ArgumentException.With.Message.Contains("lottery 1 (e1) repeats lottery 0"));
             Assert.That(() => new OutcomeLottery([1, double.NaN]), Throws.ArgumentException.With.Message.Contains("entry 1"));
-            Assert.That(() => RetargetingQuestion.OverBasis(3, [0], [1], new IsOptimalRule()) is not null, Is.True);
+            // A valid question is built with exactly the sets asked for, and answers on a known θ: at θ = (1, 5, 0) the
+            // optimal rule picks e1, so B = {e1} beats A = {e0}; at θ = (5, 1, 0) A wins; at (3, 3, 0) they tie.
+            var question = RetargetingQuestion.OverBasis(3, [0], [1], new IsOptimalRule());
+            Assert.That((question.A.ToString(), question.B.ToString(), question.Options.Count), Is.EqualTo(("{e0}", "{e1}", 3)));
+            Assert.That(new[] { question.Compare([1, 5, 0]), question.Compare([5, 1, 0]), question.Compare([3, 3, 0]) }, Is.EqualTo(new[] { 1, -1, 0 }));
             Assert.That(() => new RetargetingQuestion(LotterySet.OfBasis(3, [0, 1]), LotterySet.OfBasis(3, [0]),
                     LotterySet.OfBasis(3, [2]), new IsOptimalRule()),
                 Throws.ArgumentException.With.Message.Contains("B's lottery 0 (e2) is not in C"));

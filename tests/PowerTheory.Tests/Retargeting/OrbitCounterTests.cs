@@ -18,7 +18,8 @@ public class OrbitCounterTests
                 yield return [.. p[..pos], d - 1, .. p[pos..]];
     }
 
-    /// <summary>Every σ ∈ S_d applied to θ, duplicates removed by their exact text, then compared.</summary>
+    /// <summary>Every σ ∈ S_d applied to θ, duplicates removed by their exact text, then compared by the exact oracle
+    /// (<see cref="ExactRuleOracle"/>; not the library's rule code).</summary>
     private static (long B, long A, long Ties, long Distinct) BruteForce(RetargetingQuestion question, double[] theta)
     {
         var seen = new HashSet<string>();
@@ -28,10 +29,30 @@ public class OrbitCounterTests
             var element = sigma.Select(i => theta[i]).ToArray();
             if (!seen.Add(string.Join(",", element.Select(v => v.ToString("R", CultureInfo.InvariantCulture))))) continue;
             if (!question.InTheta(element)) continue;
-            double fb = question.Evaluate(question.B, element), fa = question.Evaluate(question.A, element);
-            if (fb > fa) b++; else if (fb < fa) a++; else t++;
+            int sign = ExactRuleOracle.Compare(question.Rule.Name, Indices(question.B), Indices(question.A), element);
+            if (sign > 0) b++; else if (sign < 0) a++; else t++;
         }
         return (b, a, t, seen.Count);
+    }
+
+    private static int[] Indices(LotterySet basis) =>
+        basis.Items.Select(x => x.Vector.ToList().IndexOf(1.0)).ToArray();
+
+    [Test]
+    public void QuantiliserAndBestOfKTiesAreDecidedExactly()
+    {
+        // θ = (0,7,3,1,0,3), A = {e5}, B = {e2,e3}: with q = 1/2 the quantiliser gives f(B) = f(A) in 63 of the 180 orbit
+        // elements, though the two sides are computed by different sums (a double comparison miscounted them as wins).
+        double[] theta = [0, 7, 3, 1, 0, 3];
+        foreach (var rule in new IDecisionRule[] { new UniformQuantiliserRule(0.5), new BestOfKRule(2), new BestOfKRule(3), new SatisficeRule(3) })
+        {
+            var question = RetargetingQuestion.OverBasis(6, [5], [2, 3], rule);
+            var expected = BruteForce(question, theta);
+            var result = OrbitCounter.Count(question, theta, SearchBudget.Default);
+            Assert.That((result.BWins, result.AWins, result.Ties), Is.EqualTo((expected.B, expected.A, expected.Ties)), rule.Name);
+            Assert.That(question.UncertainComparisons, Is.Zero, rule.Name);
+            if (rule is UniformQuantiliserRule) Assert.That((result.BWins, result.AWins, result.Ties), Is.EqualTo((90L, 27L, 63L)));
+        }
     }
 
     [Test]
@@ -79,8 +100,9 @@ public class OrbitCounterTests
     {
         var random = new Random(Seed);
         IDecisionRule[] rules = [new IsOptimalRule(), new FracOptimalRule(), new AntiOptimalRule(), new BoltzmannRule(0.7),
-            new SatisficeRule(1), new BestOfKRule(2), new UniformQuantiliserRule(0.4)];
-        for (int trial = 0; trial < 60; trial++)
+            new SatisficeRule(1), new BestOfKRule(2), new UniformQuantiliserRule(0.4), new UniformQuantiliserRule(0.5),
+            new BestOfKRule(3), new BoltzmannRule(2)];
+        for (int trial = 0; trial < 200; trial++)
         {
             int d = random.Next(1, 7);
             var theta = Enumerable.Range(0, d).Select(_ => (double)random.Next(0, 3)).ToArray();

@@ -3,7 +3,8 @@ using PowerTheory.Retargeting;
 namespace PowerTheory.Tests.Retargeting;
 
 /// <summary>Best-of-k's closed form against an enumeration of all |C|^k draws, and the quantiliser's tie split against
-/// an average over every tie-breaking order — both on small seeded random cases with many ties.</summary>
+/// an average over every tie-breaking order — both on small seeded random cases with many ties; the library's exact
+/// evaluation must equal the exact brute force to the last digit, and its double evaluation must be within 1e-12.</summary>
 public class RuleOracleTests
 {
     private const int Seed = 4207;
@@ -37,6 +38,9 @@ public class RuleOracleTests
         }
         return total / sequences;
     }
+
+    private static int[] Members(LotterySet all, LotterySet x) =>
+        Enumerable.Range(0, all.Count).Where(i => x.Contains(all.Items[i])).ToArray();
 
     private static IEnumerable<int[]> Permutations(int[] items)
     {
@@ -83,6 +87,11 @@ public class RuleOracleTests
             double actual = new BestOfKRule(k).Evaluate(x, all, u);
             Assert.That(actual, Is.EqualTo(expected).Within(1e-12),
                 $"seed {Seed}, trial {trial}: u = ({string.Join(",", u)}), X = {x}, k = {k}");
+            // Exactly: the library's rational evaluation equals the brute-force rational, to the last digit.
+            var exact = new BestOfKRule(k).EvaluateExactly(x, all, u);
+            var oracle = ExactRuleOracle.Evaluate($"best-of:k={k}", Members(all, x), u);
+            Assert.That((exact.Numerator, exact.Denominator), Is.EqualTo((oracle.Numerator, oracle.Denominator)),
+                $"seed {Seed}, trial {trial}: u = ({string.Join(",", u)}), X = {x}, k = {k}");
         }
     }
 
@@ -111,6 +120,10 @@ public class RuleOracleTests
             double expected = QuantiliserByTieOrders(all, x, u, q);
             double actual = new UniformQuantiliserRule(q).Evaluate(x, all, u);
             Assert.That(actual, Is.EqualTo(expected).Within(1e-12),
+                $"seed {Seed + 1}, trial {trial}: u = ({string.Join(",", u)}), X = {x}, q = {q}");
+            var exact = new UniformQuantiliserRule(q).EvaluateExactly(x, all, u);
+            var oracle = ExactRuleOracle.Evaluate($"quantiliser:q={q.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}", Members(all, x), u);
+            Assert.That((exact.Numerator, exact.Denominator), Is.EqualTo((oracle.Numerator, oracle.Denominator)),
                 $"seed {Seed + 1}, trial {trial}: u = ({string.Join(",", u)}), X = {x}, q = {q}");
         }
     }

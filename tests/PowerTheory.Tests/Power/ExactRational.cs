@@ -67,4 +67,13 @@ internal readonly struct ExactRational : IComparable<ExactRational>, IEquatable<
     public override bool Equals(object? obj) => obj is ExactRational r && Equals(r);
     public override int GetHashCode() => HashCode.Combine(Numerator, Denominator);
     public override string ToString() => $"{Numerator}/{Denominator}";
+
+    /// <summary>The nearest double (to about 2⁻⁶⁰ relative), also for numerators and denominators beyond the double range.</summary>
+    public double ToDouble()
+    {
+        if (Numerator.IsZero) return 0;
+        long shift = (long)Denominator.GetBitLength() - (long)BigInteger.Abs(Numerator).GetBitLength() + 62;
+        var q = shift >= 0 ? (Numerator << (int)shift) / Denominator : Numerator / (Denominator << (int)-shift);
+        return Math.ScaleB((double)q, (int)-shift);
+    }
 }

@@ -13,7 +13,7 @@ public static class FigureFile
     /// ignored). The folder is created when missing.
     /// </summary>
     /// <param name="plot">The figure.</param>
-    /// <param name="path">The output file; its extension picks the format.</param>
+    /// <param name="path">The output file; its extension picks the format. Its directory must exist (none is created).</param>
     /// <param name="width">Width in pixels, in [<see cref="MinPixels"/>, <see cref="MaxPixels"/>].</param>
     /// <param name="height">Height in pixels, in [<see cref="MinPixels"/>, <see cref="MaxPixels"/>].</param>
     /// <returns>The full path written.</returns>
@@ -26,8 +26,6 @@ public static class FigureFile
         CheckSize(height, nameof(height));
         var format = FormatOf(path);
         var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         if (format == FigureFormat.Png) plot.SavePng(full, width, height);
         else plot.SaveSvg(full, width, height);
         return full;

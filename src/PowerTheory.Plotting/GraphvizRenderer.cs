@@ -44,8 +44,6 @@ public static class GraphvizRenderer
         if (!TryFindDot(out var exe))
             throw new InvalidOperationException($"Graphviz 'dot' is not on the PATH; {InstallHint}.");
         var full = Path.GetFullPath(svgPath);
-        var folder = Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         var info = new ProcessStartInfo(exe)
         {
             RedirectStandardInput = true,

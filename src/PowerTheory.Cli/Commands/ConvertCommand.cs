@@ -24,7 +24,7 @@ public static class ConvertCommand
         var to = new Option<string>("--to") { Description = "Format of OUT (default: by extension: .json .drn .tra .gv .dot; gym-P needs --to gym).", HelpName = names };
         var force = new Option<bool>("--force") { Description = "Overwrite OUT (and the .lab/.srew files beside a .tra) if they exist." };
         var power = new Option<string>("--power") { Description = "DOT only: colour each state by its POWER at this γ in [0, 1] (uniform(0,1) rewards unless the file sets 'reward').", HelpName = "G" };
-        var samples = new Option<int>("--samples", "-n") { Description = "Samples for --power (default 2000).", DefaultValueFactory = _ => 2000 };
+        var samples = new Option<int>("--samples", "-n") { Description = "Samples for --power (default 2000).", DefaultValueFactory = _ => 2000 }.Whole(2, SamplingOptions.MaxSamples);
         var seed = new Option<string>("--seed", "-s") { Description = "Seed for --power (default 0).", HelpName = "K" };
         var command = new Command("convert", "Convert an MDP between formats: json, drn, prism (.tra), gym (gym-P JSON), gv (POWERplay), dot (diagram, write only).")
         {

@@ -29,10 +29,10 @@ public static class OrbitCommand
             Description = "A file of lotteries, one per line (d comma-separated numbers, optional 'label:' prefix); C = all of them. Default: the basis lotteries e_0..e_{d-1}.",
             HelpName = "FILE",
         };
-        var budget = new Option<long>("--budget") { Description = $"Node budget (default {SearchBudget.DefaultMaxNodes}); orbits larger than it are sampled.", HelpName = "N", DefaultValueFactory = _ => SearchBudget.DefaultMaxNodes };
-        var seconds = new Option<double>("--seconds") { Description = $"Time budget in seconds (default {SearchBudget.DefaultMaxSeconds}).", HelpName = "S", DefaultValueFactory = _ => SearchBudget.DefaultMaxSeconds };
-        var samples = new Option<long>("--samples", "-n") { Description = "Most permutations to sample when the orbit is too large to enumerate (default 100000).", DefaultValueFactory = _ => 100_000 };
-        var seed = new Option<int>("--seed", "-s") { Description = "Seed of the sampler; the same seed gives the same sample (default 0).", DefaultValueFactory = _ => 0 };
+        var budget = new Option<long>("--budget") { Description = $"Node budget (default {SearchBudget.DefaultMaxNodes}); orbits larger than it are sampled.", HelpName = "N", DefaultValueFactory = _ => SearchBudget.DefaultMaxNodes }.Whole(1, long.MaxValue);
+        var seconds = new Option<double>("--seconds") { Description = $"Time budget in seconds (default {SearchBudget.DefaultMaxSeconds}).", HelpName = "S", DefaultValueFactory = _ => SearchBudget.DefaultMaxSeconds }.Real(0, BudgetOptions.MaxSeconds, minExclusive: true, unit: "seconds");
+        var samples = new Option<long>("--samples", "-n") { Description = "Most permutations to sample when the orbit is too large to enumerate (default 100000).", DefaultValueFactory = _ => 100_000 }.Whole(1, long.MaxValue);
+        var seed = new Option<int>("--seed", "-s") { Description = "Seed of the sampler; the same seed gives the same sample (default 0).", DefaultValueFactory = _ => 0 }.Whole(0, int.MaxValue);
         var search = new Option<bool>("--search") { Description = "Also search for permutations φ_1..φ_n certifying (A ->n B)-retargetability (PRDM Def. 3.5)." };
         var check = new Option<string>("--check")
         {

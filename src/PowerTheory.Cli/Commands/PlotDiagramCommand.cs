@@ -37,19 +37,19 @@ public static class PlotDiagramCommand
             var what = $"diagram of {loaded.Source} ({loaded.Mdp.StateCount} states{(power is null ? "" : ", coloured by POWER")})";
             if (extension != ".svg")
             {
-                File.WriteAllText(output, dot);
+                shared.WriteText(parseResult, output, dot);
                 context.Out.WriteLine($"wrote {Path.GetFullPath(output)}: {what}");
                 return ExitCodes.Ok;
             }
             if (!GraphvizRenderer.TryFindDot(out _))
             {
                 var dotPath = Path.ChangeExtension(output, ".dot");
-                File.WriteAllText(dotPath, dot);
+                shared.WriteText(parseResult, dotPath, dot);
                 throw new CliUsageException(
                     $"cannot render {output}: Graphviz 'dot' is not on the PATH; wrote the DOT source to {dotPath} instead; " +
                     $"{GraphvizRenderer.InstallHint} (or run 'dot -Tsvg {dotPath} -o {output}' elsewhere).");
             }
-            GraphvizRenderer.RenderSvg(dot, output);
+            OutputFile.Guard(output, "--out", () => GraphvizRenderer.RenderSvg(dot, output));
             context.Out.WriteLine($"wrote {Path.GetFullPath(output)}: {what}");
             return ExitCodes.Ok;
         });

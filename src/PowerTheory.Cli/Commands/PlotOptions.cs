@@ -21,39 +21,40 @@ internal sealed class PlotOptions(string gammaDescription, string gammaHelp, str
     private const string GammaName = "--gamma";
     private readonly Argument<string> _mdp = new("MDP") { Description = MdpSource.ArgumentDescription };
     private readonly Option<string> _gamma = new(GammaName, "-g") { Description = gammaDescription, HelpName = gammaHelp };
-    private readonly Option<int> _samples = new("--samples", "-n")
+    private readonly Option<int> _samples = new Option<int>("--samples", "-n")
     {
         Description = "Number of reward samples (default 10000).",
         DefaultValueFactory = _ => 10_000,
-    };
-    private readonly Option<ulong> _seed = new("--seed", "-s")
+    }.Whole(2, SamplingOptions.MaxSamples);
+    private readonly Option<ulong> _seed = new Option<ulong>("--seed", "-s")
     {
         Description = "Seed; the same seed gives the same figure for any thread count (default 0).",
         DefaultValueFactory = _ => 0UL,
-    };
+    }.Whole();
     private readonly Option<string> _reward = new("--reward")
     {
         Description = "Reward law, IID over states (default: the MDP file's, else uniform(0,1)); see 'powertheory power --help'.",
         HelpName = "SPEC",
     };
-    private readonly Option<int?> _threads = new("--threads", "-t") { Description = "Worker threads (default: all cores)." };
+    private readonly Option<int?> _threads = new Option<int?>("--threads", "-t") { Description = "Worker threads (default: all cores)." }.Whole(1, SamplingOptions.MaxThreads);
     private readonly Option<string> _out = new("--out", "-o") { Description = outDescription, HelpName = "FILE", Required = true };
-    private readonly Option<int> _width = new("--width")
+    private readonly Option<int> _width = new Option<int>("--width")
     {
         Description = $"Width in pixels, {FigureFile.MinPixels} to {FigureFile.MaxPixels} (default 800).",
         DefaultValueFactory = _ => 800,
-    };
-    private readonly Option<int> _height = new("--height")
+    }.Whole(FigureFile.MinPixels, FigureFile.MaxPixels);
+    private readonly Option<int> _height = new Option<int>("--height")
     {
         Description = $"Height in pixels, {FigureFile.MinPixels} to {FigureFile.MaxPixels} (default 600).",
         DefaultValueFactory = _ => 600,
-    };
+    }.Whole(FigureFile.MinPixels, FigureFile.MaxPixels);
     private readonly Option<string> _title = new("--title") { Description = "Figure title (default: describes the estimate)." };
+    private readonly Option<bool> _force = new("--force") { Description = "Overwrite --out if it exists." };
 
     /// <summary>A subcommand with the shared options; <paramref name="figure"/> adds --width, --height and --title.</summary>
     public Command Command(string name, string description, bool figure = true)
     {
-        var command = new Command(name, description) { _mdp, _gamma, _samples, _seed, _reward, _threads, _out };
+        var command = new Command(name, description) { _mdp, _gamma, _samples, _seed, _reward, _threads, _out, _force };
         if (figure)
         {
             command.Options.Add(_width);
@@ -66,14 +67,29 @@ internal sealed class PlotOptions(string gammaDescription, string gammaHelp, str
     /// <summary>The --out path.</summary>
     public string Out(ParseResult parseResult) => parseResult.GetValue(_out)!;
 
+    /// <summary>Applies the output-file rule (<see cref="OutputFile.CheckWritable"/>) to <paramref name="path"/>: before
+    /// any work, so that a bad --out fails at once.</summary>
+    public void CheckOut(ParseResult parseResult, string path) => OutputFile.CheckWritable(path, parseResult.GetValue(_force), "--out");
+
+    /// <summary>Writes text to <paramref name="path"/> under the output-file rule.</summary>
+    public void WriteText(ParseResult parseResult, string path, string text)
+    {
+        CheckOut(parseResult, path);
+        OutputFile.Write(path, text, "--out");
+    }
+
     /// <summary>The --title, or null for the default title.</summary>
     public string? Title(ParseResult parseResult) => parseResult.GetValue(_title);
 
     /// <summary>True when --gamma was given (or has a default).</summary>
     public bool HasGamma(ParseResult parseResult) => parseResult.GetValue(_gamma) is not null || defaultGammas is not null;
 
-    /// <summary>Loads the MDP.</summary>
-    public MdpSource.Loaded Load(ParseResult parseResult) => MdpSource.Load(parseResult.GetValue(_mdp));
+    /// <summary>Checks --out (the output-file rule), then loads the MDP.</summary>
+    public MdpSource.Loaded Load(ParseResult parseResult)
+    {
+        CheckOut(parseResult, Out(parseResult));
+        return MdpSource.Load(parseResult.GetValue(_mdp));
+    }
 
     /// <summary>
     /// Estimates POWER of <paramref name="loaded"/> at the --gamma discounts (exactly one when <paramref name="single"/>)
@@ -106,7 +122,10 @@ internal sealed class PlotOptions(string gammaDescription, string gammaHelp, str
     /// <summary>Saves <paramref name="plot"/> to --out at --width × --height and reports the file on standard output.</summary>
     public void Save(CliContext context, ParseResult parseResult, Plot plot, string what)
     {
-        var path = FigureFile.Save(plot, Out(parseResult), parseResult.GetValue(_width), parseResult.GetValue(_height));
+        var output = Out(parseResult);
+        CheckOut(parseResult, output);
+        string path = output;
+        OutputFile.Guard(output, "--out", () => path = FigureFile.Save(plot, output, parseResult.GetValue(_width), parseResult.GetValue(_height)));
         context.Out.WriteLine($"wrote {path}: {what}");
     }
 }

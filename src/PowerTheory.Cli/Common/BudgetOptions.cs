@@ -7,6 +7,9 @@ namespace PowerTheory.Cli.Common;
 /// takes, turned into a <see cref="SearchBudget"/>; a partial answer is reported by the command, never hidden.</summary>
 public sealed class BudgetOptions
 {
+    /// <summary>The longest time budget any command accepts: one year.</summary>
+    public const double MaxSeconds = 365 * 24 * 3600.0;
+
     private BudgetOptions(Option<long?> nodes, Option<double?> seconds)
     {
         Nodes = nodes;
@@ -21,8 +24,8 @@ public sealed class BudgetOptions
 
     /// <summary>Creates the two options, describing the command's defaults.</summary>
     public static BudgetOptions Create(long defaultNodes, double defaultSeconds) => new(
-        new Option<long?>("--budget") { Description = $"Search budget in nodes (default {defaultNodes}); a search that reaches it returns a partial answer and says so.", HelpName = "N" },
-        new Option<double?>("--seconds") { Description = $"Search time budget in seconds (default {defaultSeconds}).", HelpName = "S" });
+        new Option<long?>("--budget") { Description = $"Search budget in nodes (default {defaultNodes}); a search that reaches it returns a partial answer and says so.", HelpName = "N" }.Whole(1, long.MaxValue),
+        new Option<double?>("--seconds") { Description = $"Search time budget in seconds (default {defaultSeconds}).", HelpName = "S" }.Real(0, MaxSeconds, minExclusive: true, unit: "seconds"));
 
     /// <summary>The budget the user asked for, with <paramref name="defaults"/> for what they left out.</summary>
     public SearchBudget Parse(ParseResult parseResult, SearchBudget defaults)

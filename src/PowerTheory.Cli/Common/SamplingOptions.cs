@@ -6,6 +6,19 @@ namespace PowerTheory.Cli.Common;
 /// <c>--no-progress</c> — defined once, with one reading that validates them and names the option in its error.</summary>
 public sealed class SamplingOptions
 {
+    /// <summary>The most samples any command accepts (a bound on run time, not on memory: samples are streamed).</summary>
+    public const int MaxSamples = 1_000_000_000;
+
+    /// <summary>The most worker threads any command accepts.</summary>
+    public const int MaxThreads = 1024;
+
+    /// <summary>Creates the options, each parsed with its range (<see cref="NumericOption"/>).</summary>
+    public SamplingOptions()
+    {
+        Samples.Whole(2, MaxSamples);
+        Threads.Whole(1, MaxThreads);
+    }
+
     /// <summary><c>--samples</c>, <c>-n</c> (default 10,000; at least 2).</summary>
     public Option<int> Samples { get; } = new("--samples", "-n")
     {

@@ -45,6 +45,7 @@ internal sealed class TendencyWorker : IDisposable
             for (int s = 0; s < _r.Length; s++)
                 if (!double.IsFinite(_r[s]))
                     throw new InvalidOperationException($"the reward distribution produced a non-finite reward {_r[s]} for state '{mdp.StateNames[s]}'.");
+            MonteCarloLimits.Check(mdp, _r);
             for (int g = 0; g < _choosers.Length; g++)
             {
                 var policy = _policies[g];

@@ -47,6 +47,7 @@ internal sealed class SampleWorker : IDisposable
                     throw new InvalidOperationException($"the reward distribution produced a non-finite reward {_r[s]} for state '{mdp.StateNames[s]}'.");
                 maxAbs = Math.Max(maxAbs, Math.Abs(_r[s]));
             }
+            if (maxAbs > MonteCarloLimits.MaxRewardMagnitude) MonteCarloLimits.Check(mdp, _r);
             if (maxAbs > plan.LargestSafeReward) ValueBounds.Check(mdp, _r, plan.WidestGamma, "sampled rewards");
             for (int g = 0; g < plan.Gammas.Length; g++)
             {

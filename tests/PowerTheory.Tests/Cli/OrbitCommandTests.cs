@@ -110,7 +110,7 @@ public class OrbitCommandTests
     [TestCase("--theta", "1,x,3", "--theta", "entry 1")]
     [TestCase("--a", "3", "--a", "0..2")]
     [TestCase("--b", "1,1", "--b", "twice")]
-    [TestCase("--budget", "0", "--budget", "positive")]
+    [TestCase("--budget", "0", "--budget", "a whole number in [1, 9223372036854775807]; got '0'")]
     [TestCase("--format", "csv", "--format", "csv")]
     [TestCase("--candidates", "some", "--candidates", "transpositions")]
     public void BadOptionsAreOneCleanError(string option, string value, string named, string fragment)

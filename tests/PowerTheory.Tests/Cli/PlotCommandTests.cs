@@ -15,8 +15,16 @@ public class PlotCommandTests
     {
         using var dir = new TempDirectory();
         var out_ = dir.PathOf("figs/grid3.png");
-        var run = CliRun.Of("plot", "power-map", "grid3", "-g", "0.6", "-n", "500", "-o", out_, "--width", "500", "--height", "400");
+        // The output-file rule: a missing directory is refused (and not created), an existing file needs --force.
+        string[] args = ["plot", "power-map", "grid3", "-g", "0.6", "-n", "500", "-o", out_, "--width", "500", "--height", "400"];
+        CliRun.Of(args).AssertCleanError(1, "--out", "does not exist");
+        Assert.That(Directory.Exists(dir.PathOf("figs")), Is.False);
+        Directory.CreateDirectory(dir.PathOf("figs"));
+        var run = CliRun.Of(args);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Err);
+        CliRun.Of(args).AssertCleanError(1, "already exists", "--force");
+        Assert.That(CliRun.Of([.. args, "--force"]).ExitCode, Is.EqualTo(0));
+        CliRun.Of("plot", "power-map", "grid3", "-g", "0.6", "-n", "50", "-o", "/proc/x.png").AssertCleanError(1, "--out '/proc/x.png'");
         Assert.That(run.Out.Trim(), Is.EqualTo($"wrote {out_}: POWER map of grid3 (3x3 grid, 9 states)"));
         var (w, h, variance) = ImageCheck.Png(out_);
         Assert.That((w, h), Is.EqualTo((500, 400)));

@@ -53,7 +53,7 @@ public class TendenciesCommandTests
     [TestCase(new[] { "--decision", "aup:lambda=1:noop=wait" }, "no no-op action 'wait'")]
     [TestCase(new[] { "-f", "csv" }, "text or json")]
     [TestCase(new[] { "--seed", "-5" }, "--seed must be a whole number")]
-    [TestCase(new[] { "--threads", "0" }, "--threads must be at least 1")]
+    [TestCase(new[] { "--threads", "0" }, "--threads must be a whole number in [1, 1024]; got '0'")]
     public void BadInputsFailCleanly(string[] extra, params string[] fragments)
     {
         var args = new List<string> { "tendencies", "shutdown", "--state", "r3c2", "-n", "20" };

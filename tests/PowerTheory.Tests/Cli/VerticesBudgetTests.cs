@@ -36,8 +36,8 @@ public class VerticesBudgetTests
     [Test]
     public void BadBudgetsAreUsageErrors()
     {
-        CliRun.Of("vertices", "optsp-fig1", "--state", "star", "--budget", "0").AssertCleanError(1, "--budget", "positive");
-        CliRun.Of("vertices", "optsp-fig1", "--state", "star", "--seconds", "-1").AssertCleanError(1, "--seconds", "positive");
+        CliRun.Of("vertices", "optsp-fig1", "--state", "star", "--budget", "0").AssertCleanError(1, "--budget", "[1, 9223372036854775807]", "got '0'");
+        CliRun.Of("vertices", "optsp-fig1", "--state", "star", "--seconds", "-1").AssertCleanError(1, "--seconds", "(0, 31536000]", "got '-1'");
         CliRun.Of("vertices", "optsp-fig1", "--state", "star", "--max-vertices", "0").AssertCleanError(1, "--max-vertices");
     }
 }

@@ -98,9 +98,8 @@ public static class VerticesCommand
             {
                 for (int i = 0; i < total; i++)
                 {
-                    double left = searchBudget.MaxSeconds - clock.Elapsed.TotalSeconds;
-                    if (i > 0 && left <= 0) yield break;
-                    left = Math.Max(left, 1e-3);
+                    double left = i == 0 ? searchBudget.MaxSeconds : searchBudget.MaxSeconds - clock.Elapsed.TotalSeconds;
+                    if (left <= 0) yield break;
                     int s = stateIndex ?? i;
                     var report = avg
                         ? VertexReport.Average(mdp, s, defaults with { EnumerationBudget = new SearchBudget(searchBudget.MaxNodes, left) })

@@ -92,6 +92,6 @@ public static class MemoryBudget
         long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         if (available <= 0) available = 4L << 30; // not reported: assume 4 GB
         return ((long)(available * DefaultFraction),
-            string.Create(CultureInfo.InvariantCulture, $"{DefaultFraction:P0} of the {Format(available)} available; set {EnvironmentVariable} to change it"));
+            string.Create(CultureInfo.InvariantCulture, $"{DefaultFraction * 100:0}% of the {Format(available)} available; set {EnvironmentVariable} to change it"));
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using PowerTheory.Budgets;
 using PowerTheory.Cli.Common;
@@ -75,55 +76,96 @@ public static class VerticesCommand
             }
             var defaults = new VertexReportOptions();
             var searchBudget = budget.Parse(parseResult, avg ? defaults.EnumerationBudget : defaults.Search.Budget);
-            int vertexLimit = parseResult.GetValue(maxVertices) ?? DefaultMaxVertices;
+            int? givenLimit = parseResult.GetValue(maxVertices);
+            int vertexLimit = givenLimit ?? DefaultMaxVertices;
             if (vertexLimit <= 0) throw new CliUsageException($"--max-vertices must be positive; got {vertexLimit}.");
-            var options = avg
-                ? defaults with { EnumerationBudget = searchBudget }
-                : defaults with { Search = defaults.Search with { Budget = searchBudget, MaxVertices = vertexLimit } };
-            IReadOnlyList<VertexReport> reports;
-            if (all)
-            {
-                reports = avg ? VertexReport.AverageForAllStates(mdp, options) : VertexReport.DiscountedForAllStates(mdp, g, options);
-            }
-            else
+            vertexLimit = FitVertexLimit(context, mdp, vertexLimit, givenLimit is not null);
+            int? stateIndex = null;
+            if (!all)
             {
                 if (!mdp.TryGetStateIndex(stateName!, out int s))
                     throw new CliUsageException($"--state: unknown state '{stateName}'.");
-                reports = [avg ? VertexReport.Average(mdp, s, options) : VertexReport.Discounted(mdp, s, g, options)];
+                stateIndex = s;
             }
             if (gammaSource is not null && gammaSource.StartsWith("default", StringComparison.Ordinal))
                 context.Diagnostic($"note: vertices at gamma = {gammaSource}.");
-            foreach (var r in reports)
+            // --seconds bounds the whole command: with --all-states every state gets what is left of it, and the states
+            // not reached when it runs out are reported as skipped. Reports are written one at a time as they are
+            // computed (never all held), so the output streams and memory stays that of one state.
+            var clock = Stopwatch.StartNew();
+            int total = all ? mdp.StateCount : 1, done = 0;
+            IEnumerable<VertexReport> Reports()
             {
-                DegradationOutput.Warn(context, r.Degradations);
-                if (!r.IsComplete)
-                    context.Diagnostic($"warning: state {r.State}: partial answer, {r.Outcome.Describe()}; the {r.NonDominatedCount} listed " +
-                        (r.IsAverage ? "are non-dominated among the recurrent distributions found." : "are each certified, others may exist.") +
-                        " Raise --budget/--seconds/--max-vertices for more.");
+                for (int i = 0; i < total; i++)
+                {
+                    double left = i == 0 ? searchBudget.MaxSeconds : searchBudget.MaxSeconds - clock.Elapsed.TotalSeconds;
+                    if (left <= 0) yield break;
+                    int s = stateIndex ?? i;
+                    var report = avg
+                        ? VertexReport.Average(mdp, s, defaults with { EnumerationBudget = new SearchBudget(searchBudget.MaxNodes, left) })
+                        : VertexReport.Discounted(mdp, s, g, defaults with
+                        {
+                            CountBudget = new SearchBudget(defaults.CountBudget.MaxNodes, Math.Min(defaults.CountBudget.MaxSeconds, left / 4)),
+                            Search = defaults.Search with { Budget = new SearchBudget(searchBudget.MaxNodes, left), MaxVertices = vertexLimit },
+                        });
+                    done++;
+                    DegradationOutput.Warn(context, report.Degradations);
+                    if (!report.IsComplete)
+                        context.Diagnostic($"warning: state {report.State}: partial answer, {report.Outcome.Describe()}; the {report.NonDominatedCount} listed " +
+                            (report.IsAverage ? "are non-dominated among the recurrent distributions found." : "are each certified, others may exist.") +
+                            " Raise --budget/--seconds/--max-vertices for more.");
+                    yield return report;
+                }
             }
             switch (outputFormat)
             {
                 case OutputFormat.Json:
-                    JsonOutput.Write(context.Out, w =>
+                    if (all) context.Out.WriteLine("[");
+                    bool first = true;
+                    foreach (var r in Reports())
                     {
-                        if (all) w.WriteStartArray();
-                        foreach (var r in reports) VertexReportJson.Write(w, r, gammaSource);
-                        if (all) w.WriteEndArray();
-                    });
+                        if (!first) context.Out.WriteLine(",");
+                        first = false;
+                        JsonOutput.Write(context.Out, w => VertexReportJson.Write(w, r, gammaSource));
+                        context.Out.Flush();
+                    }
+                    if (all) context.Out.WriteLine("]");
                     break;
                 case OutputFormat.Csv:
-                    WriteCsv(context, mdp, reports);
+                    WriteCsv(context, mdp, Reports());
                     break;
                 default:
-                    WriteText(context, reports, gammaSource);
+                    WriteText(context, Reports(), gammaSource);
                     break;
             }
+            if (done < total)
+                context.Diagnostic(string.Create(CultureInfo.InvariantCulture,
+                    $"warning: --seconds {Numbers.RoundTrip(searchBudget.MaxSeconds)} ran out after {done} of {total} states; the other {total - done} were skipped (stop: time-budget). Raise --seconds for more."));
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteText(CliContext context, IReadOnlyList<VertexReport> reports, string? gammaSource)
+    /// <summary>Bytes one collected vertex takes per state of the MDP: three |S|-vectors (visits, witness, gaps) and the
+    /// report's three name → value maps.</summary>
+    private const double VertexBytesPerState = 3 * 8 + 3 * 64;
+
+    /// <summary>The vertex limit that fits the memory budget: a limit given with --max-vertices that does not fit is
+    /// refused; the default is lowered to what fits, with a note.</summary>
+    private static int FitVertexLimit(CliContext context, Mdp mdp, int limit, bool given)
+    {
+        double perVertex = VertexBytesPerState * mdp.StateCount;
+        if (MemoryBudget.Fits(perVertex * limit)) return limit;
+        if (given)
+            MemoryBudget.Require(perVertex * limit, $"--max-vertices {limit} on {mdp.StateCount} states", "lower --max-vertices");
+        int fit = (int)Math.Max(1, Math.Min(limit, Math.Floor(MemoryBudget.LimitBytes / perVertex)));
+        MemoryBudget.Require(perVertex * fit, $"one vertex of {mdp.StateCount} states", "use a smaller model");
+        context.Diagnostic(string.Create(CultureInfo.InvariantCulture,
+            $"note: at most {fit} vertices are collected per state (the default {limit} would need an estimated {MemoryBudget.Format(perVertex * limit)}, above the memory limit of {MemoryBudget.Format(MemoryBudget.LimitBytes)})."));
+        return fit;
+    }
+
+    private static void WriteText(CliContext context, IEnumerable<VertexReport> reports, string? gammaSource)
     {
         foreach (var report in reports)
         {
@@ -158,7 +200,7 @@ public static class VerticesCommand
     private static string VisitsText(VertexReportEntry e) =>
         string.Join(" ", e.Visits.Where(v => v.Value != 0).Select(v => $"{v.Key}={v.Value.ToString("G5", CultureInfo.InvariantCulture)}"));
 
-    private static void WriteCsv(CliContext context, Mdp mdp, IReadOnlyList<VertexReport> reports)
+    private static void WriteCsv(CliContext context, Mdp mdp, IEnumerable<VertexReport> reports)
     {
         CsvOutput.WriteRow(context.Out, new[] { "state", "index" }.Concat(mdp.StateNames));
         foreach (var report in reports)

@@ -14,13 +14,18 @@ namespace PowerTheory.DecisionMakers;
 public sealed class HorizonDecisionMaker : DecisionMaker
 {
     /// <summary>Creates the rule.</summary>
-    /// <param name="horizon">H ≥ 1.</param>
-    /// <exception cref="ArgumentOutOfRangeException">H &lt; 1.</exception>
+    /// <param name="horizon">1 ≤ H ≤ <see cref="MaxHorizon"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">H &lt; 1 or H &gt; <see cref="MaxHorizon"/>.</exception>
     public HorizonDecisionMaker(int horizon)
     {
-        if (horizon < 1) throw new ArgumentOutOfRangeException(nameof(horizon), horizon, $"horizon: H must be at least 1; got {horizon}.");
+        if (horizon < 1 || horizon > MaxHorizon)
+            throw new ArgumentOutOfRangeException(nameof(horizon), horizon, $"horizon: H must be a whole number in [1, {MaxHorizon}]; got {horizon}.");
         Horizon = horizon;
     }
+
+    /// <summary>The largest H: each sample costs up to H backups over every state-action, so a larger H could not run
+    /// within any budget (at γ &lt; 1 the backups usually reach their fixed point, and stop, long before).</summary>
+    public const int MaxHorizon = 1_000_000;
 
     /// <summary>H.</summary>
     public int Horizon { get; }
@@ -67,7 +72,10 @@ public sealed class HorizonDecisionMaker : DecisionMaker
                     }
                     _next[s] = best;
                 }
+                // A fixed point (bit for bit) stays one: every later U_k and Q is the same, so stopping is exact.
+                bool fixedPoint = k > 1 && _next.AsSpan().SequenceEqual(_u);
                 _next.CopyTo(_u, 0);
+                if (fixedPoint) break;
             }
             PolicyRows.Greedy(mdp, _q, context.TieTolerance * PolicyRows.Scale(rewards) * horizon, policy);
             return true;

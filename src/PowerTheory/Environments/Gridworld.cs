@@ -57,6 +57,10 @@ public static class Gridworld
             throw new ArgumentOutOfRangeException(nameof(rows), $"grid size must be positive; got {rows}×{cols}.");
         if (double.IsNaN(slip) || slip < 0 || slip >= 1)
             throw new ArgumentOutOfRangeException(nameof(slip), slip, $"slip must be in [0, 1); got {slip}.");
+        // Five actions per cell; with slip every action has up to five outcomes.
+        double cells = (double)rows * cols;
+        Budgets.MemoryBudget.Require(Budgets.MemoryEstimate.Model(cells, 5 * cells, (slip > 0 ? 25 : 5) * cells),
+            $"the {rows}x{cols} open grid ({cells:0} states)", "use fewer rows or columns");
         return Build(rows, cols, (_, _) => true, slip, name ?? $"open-{rows}x{cols}");
     }
 

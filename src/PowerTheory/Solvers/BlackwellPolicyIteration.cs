@@ -243,13 +243,19 @@ internal sealed class BlackwellPolicyIteration
     {
         if (mdp.IsDeterministic) return new FunctionalGraphLaurentEvaluator(mdp);
         int n = mdp.StateCount;
-        if (n <= DiscountedPolicyEvaluator.MaxOrderedStates)
+        // A dense factorisation holds up to four |S|×|S| matrices; past the memory budget only the banded one can run, so
+        // the (linear-cost) band ordering is then computed whatever the size.
+        double dense = 4 * Budgets.MemoryEstimate.DenseMatrix(n);
+        if (n <= DiscountedPolicyEvaluator.MaxOrderedStates || !Budgets.MemoryBudget.Fits(dense))
         {
             var ordering = BandOrdering.Of(mdp);
             if (BandedLuPolicyEvaluator.BandSize(mdp, ordering) <= DiscountedPolicyEvaluator.MaxBandDoubles
                 && BandedLuPolicyEvaluator.FactorCost(mdp, ordering) < (double)n * n * n / 3)
                 return new BandedLaurentEvaluator(mdp, ordering);
         }
+        Budgets.MemoryBudget.Require(dense,
+            $"the exact gamma = 1 limit on this {n}-state stochastic MDP (a dense factorisation: its transition graph has no narrow band)",
+            "use a gamma below 1 or a smaller model");
         return new DenseLaurentEvaluator(mdp);
     }
 }

@@ -144,6 +144,15 @@ public sealed class VisitDistributionFunction : IEquatable<VisitDistributionFunc
 
     private string FormatPolicy() => string.Join(", ", PolicyOnReachedStates().Select(kv => $"{kv.Key}: {kv.Value}"));
 
+    /// <summary>An upper estimate of the characters of one exact key of a stochastic MDP's function whose start reaches
+    /// <paramref name="reachSetSize"/> states (R): 2R steps, at most R entries each, numerators of up to 54·t bits
+    /// (t·54/4 hex digits) plus the state number: Σ_{t&lt;2R} R·(13.5·t + 8) ≈ 27·R³ + 16·R².</summary>
+    internal static double KeyCharsEstimate(int reachSetSize)
+    {
+        double r = reachSetSize;
+        return 27 * r * r * r + 16 * r * r;
+    }
+
     /// <summary>The exact sequence μ_0 … μ_{steps−1} as big-integer numerators N_t over 2^{tD}, D the largest binary
     /// exponent of any transition probability of the MDP.</summary>
     private static string DyadicKey(Mdp mdp, int start, int[] actions, int steps, IReadOnlyList<int>? image)

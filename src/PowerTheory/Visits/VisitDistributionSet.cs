@@ -120,6 +120,9 @@ public sealed class VisitDistributionSet
 
         public SearchMeter Meter { get; }
 
+        /// <summary>The longest exact key computed (10⁸ characters: about a second and 200 MB).</summary>
+        public const double MaxKeyChars = 1e8;
+
         public List<VisitDistributionFunction> Functions { get; } = new();
 
         public long Policies { get; private set; }
@@ -131,6 +134,18 @@ public sealed class VisitDistributionSet
         public bool Leaf(ReachablePolicyTree tree)
         {
             if (!Meter.TryCount()) return false;
+            // Stochastic functions are told apart by exact keys of about KeyCharsEstimate characters each, all kept: stop
+            // (a result-size stop, reported) before one key would take more than MaxKeyChars or the kept keys more than
+            // the memory budget.
+            if (!_mdp.IsDeterministic)
+            {
+                double key = VisitDistributionFunction.KeyCharsEstimate(_reachSetSize);
+                if (key > MaxKeyChars || !MemoryBudget.Fits(2 * key * (Functions.Count + 1)))
+                {
+                    Meter.StopAtResultLimit();
+                    return false;
+                }
+            }
             Policies++;
             var f = new VisitDistributionFunction(_mdp, _start, tree.CurrentActions(), tree.ReachedStates.ToArray(), _reachSetSize);
             if (_seen.Add(f)) Functions.Add(f);

@@ -40,4 +40,36 @@ public class VerticesBudgetTests
         CliRun.Of("vertices", "optsp-fig1", "--state", "star", "--seconds", "-1").AssertCleanError(1, "--seconds", "(0, 31536000]", "got '-1'");
         CliRun.Of("vertices", "optsp-fig1", "--state", "star", "--max-vertices", "0").AssertCleanError(1, "--max-vertices");
     }
+
+    [Test]
+    public void AllStatesShareOneTimeBudgetAndReportWhatWasSkipped()
+    {
+        // map20 has 220 states and --seconds 0.05 cannot cover them: the states reached are streamed as a JSON array, and
+        // stderr says how many were skipped with the time-budget stop.
+        var run = CliRun.Of("vertices", "map20", "--all-states", "--gamma", "0.9", "--seconds", "0.05", "-f", "json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Err);
+        using var doc = JsonDocument.Parse(run.Out);
+        int listed = doc.RootElement.GetArrayLength();
+        Assert.That(listed, Is.GreaterThanOrEqualTo(1).And.LessThan(220));
+        Assert.That(run.Err, Does.Contain($"ran out after {listed} of 220 states; the other {220 - listed} were skipped (stop: time-budget)"));
+    }
+
+    [Test]
+    public void AllStatesWithinBudgetListsEveryState()
+    {
+        var run = CliRun.Of("vertices", "optsp-fig1", "--all-states", "--gamma", "0.5", "-f", "json", "--seconds", "60");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Err);
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.That(doc.RootElement.GetArrayLength(), Is.EqualTo(8));
+        Assert.That(run.Err, Does.Not.Contain("skipped"));
+    }
+
+    [Test]
+    public void AVertexLimitThatCannotFitIsRefused()
+    {
+        // 10⁹ vertices of 8 states at 216 B per state each is ≈ 1.6 TB.
+        Assume.That(PowerTheory.Budgets.MemoryBudget.Fits(1e9 * 8 * 216), Is.False);
+        CliRun.Of("vertices", "optsp-fig1", "--state", "star", "--max-vertices", "1000000000")
+            .AssertCleanError(2, "--max-vertices 1000000000", "lower --max-vertices");
+    }
 }

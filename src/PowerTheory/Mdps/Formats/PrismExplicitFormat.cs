@@ -28,6 +28,11 @@ public static class PrismExplicitFormat
         int choices = FormatText.Index(h[1], headerLine, "CHOICES");
         int transitions = FormatText.Index(h[2], headerLine, "TRANSITIONS");
         if (n == 0) throw new MdpValidationException(headerLine, "STATES", "the model has no states.");
+        // Checked before the per-state tables are allocated: every state needs a row, and the model must fit in memory.
+        if (n > lines.Count - 1)
+            throw new MdpValidationException(headerLine, "STATES", $"the header declares {n} states but the file has only {lines.Count - 1} rows; every state needs at least one.");
+        Budgets.MemoryBudget.Require(Budgets.MemoryEstimate.Import(n, choices, lines.Count - 1),
+            $"reading the .tra file ({n} states, {lines.Count - 1} rows)", "use a smaller model");
         // Per state: choice index → (label, first line, outcomes).
         var rows = new SortedDictionary<int, PrismChoice>[n];
         for (int s = 0; s < n; s++) rows[s] = new SortedDictionary<int, PrismChoice>();

@@ -24,7 +24,7 @@ public sealed class PowerAtDiscount
 
     /// <summary>What the per-sample solves certified at this γ: the largest certified bound on |V̂(s) − V*(s)| over every
     /// sample and state (POWER's rounding error is at most (1−γ)/γ times it, far below its standard error), refinements,
-    /// near-ties counted as ties, and samples above the 10⁻⁹·max|r| target (docs/theory.md §5.1). Empty (0 solves) at the
+    /// near-ties counted as ties, and samples above the 10⁻⁹·max|r|/(1−γ) target (docs/theory.md §5.1). Empty (0 solves) at the
     /// exact γ = 0 and γ = 1 limits and on the non-dominated fast path of deterministic MDPs.</summary>
     public Solvers.SolveCertification Certification { get; }
 

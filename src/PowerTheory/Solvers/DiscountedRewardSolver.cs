@@ -21,9 +21,6 @@ namespace PowerTheory.Solvers;
 /// </summary>
 internal sealed class DiscountedRewardSolver : IRewardSolver
 {
-    /// <summary>The accuracy aimed at: E ≤ 10⁻⁹·max|r| (10⁻⁹ for rewards in [0,1]).</summary>
-    public const double RelativeTarget = 1e-9;
-
     /// <summary>The evaluations a refinement may take.</summary>
     public const int MaxRefinementSteps = 20;
 
@@ -85,7 +82,7 @@ internal sealed class DiscountedRewardSolver : IRewardSolver
         Optimise(r);
         double rMax = 0;
         foreach (double x in r) rMax = Math.Max(rMax, Math.Abs(x));
-        double target = RelativeTarget * rMax;
+        double target = ResidualCertificate.Target(rMax, _gamma);
         var (bound, residual, rho) = Certify(r, futureValues, stateValues, actionValues);
         bool refined = false;
         // Refine when the bound is above target or an action pair is undecided, and the residual (not rounding) is the

@@ -47,8 +47,8 @@ public static class PolicyIteration
         double roundingFactor = ResidualCertificate.RoundingFactor(mdp);
         var (v, q, bound, rho) = Certify(mdp, r, gamma, howard, roundingFactor);
         // Howard's loop ignores improvements below its margin ε·max|r|/(1−γ), which can leave a residual whose certified
-        // bound exceeds 10⁻⁹·max|r|: continue at a rounding-level margin and certify again (docs/theory.md §5.1).
-        if (bound > CertifiedTarget * rMax)
+        // bound exceeds 10⁻⁹·max|r|/(1−γ): continue at a rounding-level margin and certify again (docs/theory.md §5.1).
+        if (bound > ResidualCertificate.Target(rMax, gamma))
         {
             howard.Refine(r, 2 * rho, DiscountedRewardSolver.MaxRefinementSteps);
             (v, q, bound, _) = Certify(mdp, r, gamma, howard, roundingFactor);
@@ -59,9 +59,6 @@ public static class PolicyIteration
         return new OptimalValues(mdp, gamma, r, v, q, Policy.Wrap(mdp, actions), ValueMethod.PolicyIteration, howard.Improvements,
             bound, tieTolerance);
     }
-
-    /// <summary>The accuracy policy iteration certifies when it can: |V − V*| ≤ 10⁻⁹·max|r|.</summary>
-    public const double CertifiedTarget = 1e-9;
 
     /// <summary>Q and V* = max(V^π, max_a Q) from Howard's values (so that V*(s) = max_a Q*(s,a) holds literally), and
     /// the certified bound on them (<see cref="ResidualCertificate.Certify"/>).</summary>

@@ -10,6 +10,14 @@ namespace PowerTheory.Solvers;
 /// </summary>
 internal static class ResidualCertificate
 {
+    /// <summary>The relative accuracy aimed at: E ≤ 10⁻⁹·max|r|/(1−γ) (<see cref="Target"/>).</summary>
+    public const double RelativeTarget = 1e-9;
+
+    /// <summary>The accuracy a solve aims at, relative to the scale of the values: 10⁻⁹·max|r|/(1−γ), since
+    /// |V*(s)| ≤ max|r|/(1−γ). An absolute 10⁻⁹·max|r| would be below the rounding floor of values near 10³ at
+    /// γ = 0.999 and flag every sample; relative to the value scale a bound above it is a real loss of accuracy.</summary>
+    public static double Target(double rMax, double gamma) => RelativeTarget * rMax / (1 - gamma);
+
     /// <summary>(k+4)·2⁻⁵² for the MDP's longest transition row k: ρ = factor·(max|r| + max|V|).</summary>
     public static double RoundingFactor(Mdp mdp)
     {

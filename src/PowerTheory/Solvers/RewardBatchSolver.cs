@@ -152,7 +152,7 @@ public sealed class RewardBatchSolver : IRewardSolver
     }
 
     /// <summary>What the solves of this solver certified so far: the largest certified bound on |V̂(s) − V*(s)|
-    /// (docs/theory.md §5.1), refinements, near-ties counted as ties, solves above the 10⁻⁹·max|r| target. Empty at the
+    /// (docs/theory.md §5.1), refinements, near-ties counted as ties, solves above the 10⁻⁹·max|r|/(1−γ) target. Empty at the
     /// γ = 0 and γ = 1 limits, which are computed exactly by their own formulas.</summary>
     public SolveCertification Certification => _kernel.Certification;
 

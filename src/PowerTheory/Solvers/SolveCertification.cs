@@ -15,7 +15,7 @@ namespace PowerTheory.Solvers;
 /// not more than the certified width after refinement: undecidable in double precision, counted as optimal (a tie).</param>
 /// <param name="Uncertified">Solves whose final bound stayed above <paramref name="Target"/> (the bound is still
 /// reported: <paramref name="MaxValueErrorBound"/>).</param>
-/// <param name="Target">The accuracy asked for: 10⁻⁹·max|r| per solve (its largest value over the solves).</param>
+/// <param name="Target">The accuracy asked for: 10⁻⁹·max|r|/(1−γ) per solve, relative to the value scale (its largest value over the solves).</param>
 public readonly record struct SolveCertification(
     long Solves, double MaxValueErrorBound, long Refinements, long NearTies, long Uncertified, double Target)
 {

@@ -53,6 +53,12 @@ public class PowerEngineTests
         Assert.That(PowerOptions.AutomaticBlockSize(40), Is.EqualTo(1));
         Assert.That(PowerOptions.AutomaticBlockSize(1000), Is.EqualTo(16));
         Assert.That(PowerOptions.AutomaticBlockSize(1_000_000), Is.EqualTo(256));
+        // The boundary of the clamp, ⌈N/64⌉ = 256 first at N = 255·64 + 1, which docs/power.md states with the rule.
+        Assert.That(PowerOptions.AutomaticBlockSize(16_320), Is.EqualTo(255));
+        Assert.That(PowerOptions.AutomaticBlockSize(16_321), Is.EqualTo(256));
+        string doc = File.ReadAllText(Path.Combine(Cli.CliReference.RepositoryRoot(), "docs", "power.md"));
+        Assert.That(doc, Does.Contain("(default ⌈N/64⌉ clamped to [1, 256]").And.Contains("N = 16,321"));
+        Assert.That(doc, Does.Not.Contain("samples (default 256)"));
         // 40 expensive samples form 40 blocks, so every core gets work; the figures do not depend on the threads, and
         // the certification (maxima and sums over workers) does not either.
         var mdp = Gridworld.FromAscii(GridMaps.Grid3, slip: 0.1);

@@ -104,6 +104,38 @@ public class CertifiedSolveTests
     }
 
     [Test]
+    public void TheTargetIsRelativeToTheValueScaleSoGammaNearOneDoesNotFlagEverySample()
+    {
+        // Issue #19 item 15: at γ = 0.999 the values are near max|r|/(1−γ) = 10³, whose rounding floor alone is above
+        // an absolute 10⁻⁹·max|r|. The target is 10⁻⁹·max|r|/(1−γ); the bound still holds against the oracle.
+        const int seed = 19015;
+        const double gamma = 0.999;
+        var mdp = Gridworld.Open(6, 6, slip: 0.1);
+        var solver = RewardBatchSolver.Create(mdp, gamma);
+        var random = new Random(seed);
+        double largestBound = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            var r = Enumerable.Range(0, mdp.StateCount).Select(_ => random.NextDouble()).ToArray();
+            var w = new double[mdp.StateCount];
+            solver.Solve(r, w, new bool[mdp.StateActionCount]);
+            double target = 1e-9 * r.Max(Math.Abs) / (1 - gamma);
+            Assert.That(solver.Certification.Target, Is.GreaterThanOrEqualTo(target).And.LessThan(1e-6), $"sample {i} (seed {seed})");
+            var oracle = OracleValues(mdp, r, gamma);
+            for (int s = 0; s < mdp.StateCount; s++)
+            {
+                double bestNext = double.NegativeInfinity;
+                for (int a = 0; a < mdp.ActionCount(s); a++) bestNext = Math.Max(bestNext, Expected(mdp, mdp.FirstStateAction(s) + a, oracle));
+                Assert.That(w[s], Is.EqualTo((1 - gamma) * bestNext).Within((1 - gamma) * (solver.Certification.MaxValueErrorBound + 1e-10)),
+                    $"W({mdp.StateNames[s]}), sample {i} (seed {seed})");
+            }
+            largestBound = Math.Max(largestBound, solver.Certification.MaxValueErrorBound);
+        }
+        Assert.That(solver.Certification.Uncertified, Is.Zero, $"largest bound {largestBound:G3} (seed {seed})");
+        Assert.That(largestBound, Is.GreaterThan(1e-9), "the premise: an absolute 10⁻⁹·max|r| target would flag these samples");
+    }
+
+    [Test]
     public void RandomStochasticMdpsAgreeWithTheOracle()
     {
         const int seed = 1125;

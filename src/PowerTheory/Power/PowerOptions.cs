@@ -24,8 +24,9 @@ public sealed class PowerOptions
     /// <summary>Keep the per-sample POWER values (memory N·|S| per γ); off by default.</summary>
     public bool KeepSamples { get; init; }
 
-    /// <summary>Relative tolerance for optimal-action ties (default 1e-9). For γ∈(0,1), a is optimal at s when
-    /// Q*(s,a) ≥ V*(s) − tol·(|V*(s)| + max|r|/(1−γ)); at γ = 0 and γ = 1 two coefficients of the limit expansions
+    /// <summary>Relative tolerance for optimal-action ties at the limits (default 1e-9). For γ∈(0,1) ties are decided by
+    /// the certified bound of each solve instead (a is optimal at s unless Q̂(s,a) &lt; max_b Q̂(s,b) − 2h, docs/theory.md
+    /// §5.1), on the exact and on the fast path alike; at γ = 0 and γ = 1 two coefficients of the limit expansions
     /// (docs/theory.md §1.1) tie when they differ by at most tol times the size of the terms compared.</summary>
     public double TieTolerance { get; init; } = 1e-9;
 

@@ -108,25 +108,6 @@ internal sealed class DiscountedRewardSolver : IRewardSolver
         return result;
     }
 
-    /// <summary>Counts the actions within 2h of their state's best Q̂ but not equal to it; with <paramref name="mark"/>,
-    /// also marks every action within 2h as optimal.</summary>
-    private long CountNearTies(ReadOnlySpan<double> actionValues, Span<bool> optimal, bool mark)
-    {
-        var offsets = _mdp.StateActionOffsets;
-        double width = 2 * _halfWidth;
-        long near = 0;
-        for (int s = 0; s < _mdp.StateCount; s++)
-        {
-            double best = double.NegativeInfinity;
-            for (int sa = offsets[s]; sa < offsets[s + 1]; sa++) best = Math.Max(best, actionValues[sa]);
-            for (int sa = offsets[s]; sa < offsets[s + 1]; sa++)
-            {
-                double gap = best - actionValues[sa];
-                bool candidate = gap <= width;
-                if (candidate && gap > 0) near++;
-                if (mark) optimal[sa] = candidate;
-            }
-        }
-        return near;
-    }
+    private long CountNearTies(ReadOnlySpan<double> actionValues, Span<bool> optimal, bool mark) =>
+        ResidualCertificate.MarkOptimal(_mdp, actionValues, 2 * _halfWidth, optimal, mark);
 }

@@ -6,8 +6,8 @@ namespace PowerTheory.Solvers;
 /// <list type="bullet">
 /// <item><c>futureValues[s]</c> = W(s) = (1−γ)·max_a Σ_s' T(s'|s,a)·V*(s') for γ ∈ (0,1) (= (1−γ)/γ·(V*(s) − r(s)), whose
 /// expectation is POWER(s,γ)); its limits max_a Σ_s' T(s'|s,a)·r(s') at γ = 0 and the optimal gain g*(s) at γ = 1;</item>
-/// <item><c>optimalActions[sa]</c>: whether some policy of Π*(r,γ) takes the action at its state — for γ ∈ (0,1) within
-/// the tie tolerance (<see cref="DiscountedTieRule"/>), at γ = 0 and γ = 1 the limits of those sets (docs/theory.md §1.1).</item>
+/// <item><c>optimalActions[sa]</c>: whether some policy of Π*(r,γ) takes the action at its state — for γ ∈ (0,1) by the
+/// certified rule (<see cref="ResidualCertificate.MarkOptimal"/>), at γ = 0 and γ = 1 the limits of those sets (docs/theory.md §1.1).</item>
 /// </list>
 /// Results depend on r alone, not on earlier calls; one instance serves one thread.
 /// </summary>

@@ -60,4 +60,28 @@ internal static class ResidualCertificate
     /// <summary>E = (max|d| + 3ρ)/(1−γ) + ρ for the largest residual <paramref name="residual"/> = max_s |TV(s) − V(s)|
     /// and the rounding allowance <paramref name="rho"/>.</summary>
     public static double Bound(double residual, double rho, double gamma) => (residual + 3 * rho) / (1 - gamma) + rho;
+
+    /// <summary>The certified optimal-action rule (docs/theory.md §5.1): with the half-width h = γE + ρ on every Q̂(s,a),
+    /// action a is optimal at s unless Q̂(s,a) &lt; max_b Q̂(s,b) − <paramref name="width"/> (width = 2h; then it is
+    /// certainly not). Returns how many actions are within the width of their state's best without equalling it
+    /// (undecided in double precision); with <paramref name="mark"/>, marks every action within the width as optimal.
+    /// The one decision rule of both the per-sample solver and the non-dominated fast path.</summary>
+    public static long MarkOptimal(Mdp mdp, ReadOnlySpan<double> actionValues, double width, Span<bool> optimal, bool mark)
+    {
+        var offsets = mdp.StateActionOffsets;
+        long near = 0;
+        for (int s = 0; s < mdp.StateCount; s++)
+        {
+            double best = double.NegativeInfinity;
+            for (int sa = offsets[s]; sa < offsets[s + 1]; sa++) best = Math.Max(best, actionValues[sa]);
+            for (int sa = offsets[s]; sa < offsets[s + 1]; sa++)
+            {
+                double gap = best - actionValues[sa];
+                bool candidate = gap <= width;
+                if (candidate && gap > 0) near++;
+                if (mark) optimal[sa] = candidate;
+            }
+        }
+        return near;
+    }
 }

@@ -50,6 +50,58 @@ public class NonDominatedFastPathTests
         });
     }
 
+    /// <summary>Issue #19 item 14: rewards 1/2 + k·2⁻³² (k uniform in 0..3) make many action gaps of a few 2⁻³² — far above
+    /// the rounding floor, but below the old fast path's tolerance bar 10⁻⁹·(|V*| + max|r|/(1−γ)), which called them
+    /// ties — and many exact ties. Over thousands of samples with one seed, both paths must give the same count for
+    /// every (state, action), and both must equal the count of an exact-rational brute force over all policies
+    /// (<see cref="ExactOptimalActions"/>) on the very rewards drawn.</summary>
+    [TestCase("optsp-fig1", 0.5)]
+    [TestCase("gamble-or-safe", 0.5)]
+    [TestCase("loop-vs-2-cycle", 0.75)]
+    [TestCase("random-deterministic-5", 0.875)]
+    public void FastPathOptimalityCountsEqualTheExactSolverAndAnExactOracle(string model, double gamma)
+    {
+        const int samples = 3000;
+        const ulong seed = 1914;
+        var mdp = Model(model);
+        var drawn = new List<double[]>();
+        bool record = false;
+        var law = PowerTheory.Rewards.RewardDistribution.FromSampler(mdp.StateCount, (random, r) =>
+        {
+            for (int s = 0; s < r.Length; s++) r[s] = 0.5 + random.Next(4) * Math.ScaleB(1.0, -32);
+            if (record) lock (drawn) drawn.Add(r.ToArray());
+        }, 0, 1, "1/2 + k·2^-32", isContinuous: false);
+        var estimator = new PowerEstimator(mdp, law);
+        record = true;
+        var reference = estimator.Estimate(gamma, new PowerOptions { Samples = samples, Seed = seed, Threads = 1 });
+        record = false;
+        var fast = estimator.Estimate(gamma, new PowerOptions { Samples = samples, Seed = seed, UseNonDominatedSets = true });
+        Assert.That(drawn, Has.Count.EqualTo(samples));
+        var exactCounts = new long[mdp.StateActionCount];
+        var exactGamma = ExactRational.FromDouble(gamma);
+        foreach (var r in drawn)
+        {
+            var optimal = ExactOptimalActions.At(mdp, r, exactGamma, out _);
+            for (int sa = 0; sa < optimal.Length; sa++) if (optimal[sa]) exactCounts[sa]++;
+        }
+        long strictlyBetween = 0;
+        Assert.Multiple(() =>
+        {
+            for (int s = 0; s < mdp.StateCount; s++)
+                for (int a = 0; a < mdp.ActionCount(s); a++)
+                {
+                    long exact = exactCounts[mdp.FirstStateAction(s) + a];
+                    double slow = reference.OptimalityProbability(s, a).Mean * samples, quick = fast.OptimalityProbability(s, a).Mean * samples;
+                    string where = $"{model}, γ = {gamma}, {mdp.StateNames[s]}/{mdp.ActionName(s, a)} (seed {seed})";
+                    Assert.That(quick, Is.EqualTo(slow), $"fast path against the exact solver, {where}");
+                    Assert.That(Math.Round(slow), Is.EqualTo(exact), $"exact solver against the rational brute force, {where}");
+                    if (exact > 0 && exact < samples) strictlyBetween++;
+                }
+        });
+        Assert.That(strictlyBetween, Is.Positive, "the premise: some action is optimal in some samples and not in others");
+        Assert.That(reference.Certification.NearTies + fast.Certification.NearTies, Is.Zero, "gaps of 2⁻³² are decided, not near-ties");
+    }
+
     [TestCase("optsp-fig1")]
     [TestCase("gamble-or-safe")]
     [TestCase("loop-vs-2-cycle")]

@@ -21,6 +21,7 @@ using PowerTheory.Rewards;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var here = AppContext.GetData("EntryPointFileDirectoryPath") as string ?? Path.Combine("docs", "notebooks");
 var figures = Path.Combine(here, "figures");
+Directory.CreateDirectory(figures);
 var maze = BuiltInEnvironments.Create("maze7");
 var layout = GridLayout.FromStateNames(maze);
 double[] gammas = [0.01, 0.3, 0.6, 0.9, 0.99];

@@ -100,5 +100,6 @@ plot.ShowLegend(Alignment.UpperRight);
 plot.XLabel("visit distribution f ∈ F(star), in the order listed above");
 plot.YLabel($"share of {draws} uniform rewards");
 plot.Title($"Figure 1: which f ∈ F(star) is optimal at γ = {gamma}");
+Directory.CreateDirectory(Path.Combine(here, "figures"));
 foreach (var ext in new[] { "png", "svg" })
     Console.WriteLine("wrote " + FigureFile.Save(plot, Path.Combine(here, "figures", $"03-fig1-optimal-visit-distributions.{ext}"), 800, 500));

@@ -10,7 +10,7 @@ public static class FigureFile
 
     /// <summary>
     /// Saves <paramref name="plot"/> as <paramref name="path"/>: a PNG for <c>.png</c>, an SVG for <c>.svg</c> (case
-    /// ignored). The folder is created when missing.
+    /// ignored). The folder must exist: none is created, so a mistyped path is reported instead of silently made.
     /// </summary>
     /// <param name="plot">The figure.</param>
     /// <param name="path">The output file; its extension picks the format. Its directory must exist (none is created).</param>
@@ -18,6 +18,7 @@ public static class FigureFile
     /// <param name="height">Height in pixels, in [<see cref="MinPixels"/>, <see cref="MaxPixels"/>].</param>
     /// <returns>The full path written.</returns>
     /// <exception cref="ArgumentException">The extension is neither .png nor .svg, or a size is out of range.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> does not exist.</exception>
     public static string Save(Plot plot, string path, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(plot);
@@ -26,6 +27,10 @@ public static class FigureFile
         CheckSize(height, nameof(height));
         var format = FormatOf(path);
         var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+            throw new DirectoryNotFoundException(
+                $"figure file '{path}': folder '{folder}' does not exist; create it first (no folder is created for you).");
         if (format == FigureFormat.Png) plot.SavePng(full, width, height);
         else plot.SaveSvg(full, width, height);
         return full;

@@ -42,7 +42,7 @@ public static class VerticesCommand
         {
             Description = $"The most non-dominated distributions to collect and print (default {DefaultMaxVertices}; this bounds memory and output).",
             HelpName = "M",
-        }.Whole(1, 10_000_000);
+        }.Whole(1, int.MaxValue);
         var command = new Command("vertices", "Non-dominated visit distributions F_nd(s) (or RSD_nd(s) with --average), with policies.")
         {
             mdpArgument, state, allStates, gamma, average, format, budget.Nodes, budget.Seconds, maxVertices,

@@ -30,12 +30,17 @@ public static class TendenciesCommand
         };
         var avoid = new Option<string>("--avoid") { Description = "States to avoid, comma-separated: also measure P(the long-run distribution puts no mass on them).", HelpName = "T1,T2" };
         var reward = new Option<string>("--reward") { Description = "Reward law, IID over states (default uniform(0,1)); see 'power --help'.", HelpName = "SPEC" };
+        var alpha = new Option<double?>("--alpha")
+        {
+            Description = "Family-wise error rate of the verdicts (default 0.05): the chance that any verdict of the run rests on noise (Bonferroni over the run's comparisons).",
+            HelpName = "A",
+        }.Real(0, 0.5, minExclusive: true);
         var sampling = new SamplingOptions();
         var (samples, seed, threads, noProgress) = (sampling.Samples, sampling.Seed, sampling.Threads, sampling.NoProgress);
         var format = OutputFormatOption.Create();
         var command = new Command("tendencies", "Power-seeking tendencies and POWER^pol of non-optimal decision-makers (Boltzmann, myopic, satisficing, AUP, trained).")
         {
-            mdpArgument, state, gamma, decision, avoid, samples, seed, threads, reward, noProgress, format,
+            mdpArgument, state, gamma, decision, avoid, samples, seed, threads, reward, alpha, noProgress, format,
         };
         command.SetAction(parseResult =>
         {
@@ -75,7 +80,11 @@ public static class TendenciesCommand
                 throw new CliUsageException($"--reward: {ErrorText.OneLine(e.Message)}");
             }
             var bar = ProgressBar.Wanted(context, parseResult.GetValue(noProgress)) ? new ProgressBar(context.Error, "tendencies") : null;
-            var options = new TendencyOptions { Samples = n, Seed = seedValue, Threads = t, Avoid = avoided, Progress = bar };
+            var options = new TendencyOptions
+            {
+                Samples = n, Seed = seedValue, Threads = t, Avoid = avoided, Progress = bar,
+                FamilyWiseErrorRate = parseResult.GetValue(alpha) ?? TendencySignificance.DefaultFamilyWiseErrorRate,
+            };
             var result = new TendencyEstimator(mdp, distribution).Estimate(makers, gammas[0], s, options);
             bar?.Clear();
             DegradationOutput.Warn(context, result.Degradations);
@@ -87,6 +96,14 @@ public static class TendenciesCommand
         });
         return command;
     }
+
+    /// <summary>The verdict as printed in the table: "holds", "weakens", "reverses", "no prediction", "not distinguishable".</summary>
+    internal static string VerdictWord(TendencyVerdict verdict) => verdict switch
+    {
+        TendencyVerdict.NoPrediction => "no prediction",
+        TendencyVerdict.NotDistinguishable => "not distinguishable",
+        var v => v.ToString().ToLowerInvariant(),
+    };
 
     private static string F(double x) => x.ToString("F3", CultureInfo.InvariantCulture);
 
@@ -111,7 +128,7 @@ public static class TendenciesCommand
             cells.AddRange(t.ActionProbabilities.Select(p => $"{F(p.Mean)} ± {F(p.StandardError)}"));
             if (t.Avoid is { } av) cells.Add($"{F(av.Mean)} ± {F(av.StandardError)}");
             if (power) cells.Add($"{F(t.Power![result.State].Mean)} ± {F(t.Power[result.State].StandardError)}");
-            cells.Add(t.Verdict.ToString().ToLowerInvariant());
+            cells.Add(VerdictWord(t.Verdict));
             table.AddRow(cells.ToArray());
         }
         context.Write(table);

@@ -64,6 +64,10 @@ public sealed class DecisionMakerTendency
     /// <summary>The verdict on the run's main tendency (set by the run).</summary>
     public TendencyVerdict Verdict { get; internal set; }
 
-    /// <summary>The one-line verdict with its evidence.</summary>
+    /// <summary>The one-line verdict with its evidence and the test it used.</summary>
     public string VerdictText { get; internal set; } = "";
+
+    /// <summary>For a <see cref="TendencyVerdict.NotDistinguishable"/> verdict: the samples ⌈N·(z*/z)²⌉ at which the
+    /// observed difference would be significant (null when no difference was observed, or when the verdict is decided).</summary>
+    public long? SamplesNeeded { get; internal set; }
 }

@@ -60,9 +60,15 @@ public sealed class TendencyEstimator
         var layout = run.Layout;
         int favoured = Enumerable.Range(0, layout.Actions).MaxBy(a => tendencies[0].ActionsVersusRandom[a].Mean);
         var certificates = TendencyCertificates.Find(run, favoured, options.CertificateBudget);
-        foreach (var t in tendencies) TendencyJudge.Judge(t, tendencies[0], tendencies[1], run.Avoid.Length > 0, favoured);
+        bool avoid = run.Avoid.Length > 0;
+        var significance = new TendencySignificance(TendencyJudge.Comparisons(run.Makers.Count, avoid, layout.Actions),
+            options.FamilyWiseErrorRate, options.Samples);
+        foreach (var t in tendencies) TendencyJudge.Judge(t, tendencies[0], tendencies[1], avoid, favoured, significance);
         return new TendencyResult(Mdp.Name, Mdp.StateNames, Mdp.ActionNames(run.State), gamma, run.State, run.Avoid, options.Samples,
-            options.Seed, Rewards.Spec, tendencies[0], tendencies[1], run.Requested.Select(i => tendencies[i]).ToArray(), favoured, certificates);
+            options.Seed, Rewards.Spec, tendencies[0], tendencies[1], run.Requested.Select(i => tendencies[i]).ToArray(), favoured, certificates)
+        {
+            Significance = significance,
+        };
     }
 
     /// <summary>Estimates the tendencies by state name.</summary>
@@ -77,6 +83,7 @@ public sealed class TendencyEstimator
         var copy = new TendencyOptions
         {
             Samples = o.Samples, Seed = o.Seed, Threads = o.Threads, BlockSize = o.BlockSize, TieTolerance = o.TieTolerance,
+            FamilyWiseErrorRate = o.FamilyWiseErrorRate,
             Avoid = [], ComputePower = true, CertificateBudget = null, Progress = o.Progress, CancellationToken = o.CancellationToken,
         };
         return Estimate([decisionMaker], gamma, startState, copy).DecisionMakers[0].Power!;

@@ -33,6 +33,10 @@ public sealed class TendencyOptions
     /// <summary>The budget of the symmetry search for the theorem's bound (null: no certificate is searched).</summary>
     public SearchBudget? CertificateBudget { get; init; } = SearchBudget.Default;
 
+    /// <summary>The family-wise error rate α of the run's verdicts, in (0, 0.5] (default 0.05): the chance that any
+    /// verdict of the run rests on noise is at most α (see <see cref="TendencySignificance"/>).</summary>
+    public double FamilyWiseErrorRate { get; init; } = TendencySignificance.DefaultFamilyWiseErrorRate;
+
     /// <summary>Receives progress after each wave of blocks.</summary>
     public IProgress<PowerProgress>? Progress { get; init; }
 

@@ -66,6 +66,9 @@ public sealed class TendencyResult
     /// <summary>The theorem's bounds found for this tendency (symmetry certificates).</summary>
     public IReadOnlyList<TendencyCertificate> Certificates { get; }
 
+    /// <summary>The significance rule the verdicts used: m comparisons, family-wise α, threshold z* = Φ⁻¹(1 − α/(2m)).</summary>
+    public TendencySignificance Significance { get; init; } = null!;
+
     /// <summary>Fallbacks taken below the run (e.g. a solver accepting a looser residual), by description and count —
     /// empty when the run was exact.</summary>
     public IReadOnlyDictionary<string, long> Degradations { get; } = Internal.DegradationScope.Snapshot();

@@ -17,6 +17,7 @@ internal sealed class TendencyRun
         Gamma = gamma;
         State = MdpPreconditions.CheckState(mdp, state, nameof(state));
         if (o.Samples < 2) throw new ArgumentOutOfRangeException(nameof(o.Samples), o.Samples, $"Samples must be at least 2 (for a standard error); got {o.Samples}.");
+        TendencySignificance.CheckErrorRate(o.FamilyWiseErrorRate, nameof(o.FamilyWiseErrorRate));
         if (o.BlockSize < 0) throw new ArgumentOutOfRangeException(nameof(o.BlockSize), o.BlockSize, $"BlockSize must be positive, or 0 for automatic; got {o.BlockSize}.");
         BlockSize = o.BlockSize == 0 ? Power.PowerOptions.AutomaticBlockSize(o.Samples) : o.BlockSize;
         Threads = o.Threads ?? Environment.ProcessorCount;

@@ -7,8 +7,9 @@ namespace PowerTheory.Serialization;
 /// <summary>
 /// Writes a <see cref="TendencyResult"/> (<c>powertheory tendencies --format json</c>, docs/cli.md):
 /// <c>{"mdp":…,"state":"s","gamma":G,"samples":N,"seed":K,"reward":"…","avoid":[…],"tendency":"…","favouredAction":"a",
+/// "significance":{"test","comparisons","familyWiseErrorRate","criticalZ"},
 /// "certificates":[{"theorem","statement","n","bound","summary"}],"optimal":{…},"random":{…},"decisionMakers":[{…}]}</c>,
-/// each decision-maker as <c>{"name","description","verdict","verdictText","approximations","approximationNote",
+/// each decision-maker as <c>{"name","description","verdict","verdictText","samplesNeeded","approximations","approximationNote",
 /// "actions":[{"action","probability","stderr","versusOptimal","versusOptimalStderr","versusRandom","versusRandomStderr"}],
 /// "avoid":{"probability","stderr","versusOptimal",…},"power":[{"state","power","stderr"}]}</c>. Doubles in round-trip form.
 /// </summary>
@@ -39,6 +40,12 @@ public static class TendenciesJson
         w.WriteEndArray();
         w.WriteString("tendency", result.Tendency);
         w.WriteString("favouredAction", result.ActionNames[result.FavouredAction]);
+        w.WriteStartObject("significance");
+        w.WriteString("test", "two-sided paired z-test, Bonferroni");
+        w.WriteNumber("comparisons", result.Significance.Comparisons);
+        w.WriteNumber("familyWiseErrorRate", result.Significance.FamilyWiseErrorRate);
+        w.WriteNumber("criticalZ", result.Significance.CriticalZ);
+        w.WriteEndObject();
         w.WriteStartArray("certificates");
         foreach (var c in result.Certificates)
         {
@@ -68,6 +75,8 @@ public static class TendenciesJson
         w.WriteString("description", t.Description);
         w.WriteString("verdict", t.Verdict.ToString());
         w.WriteString("verdictText", t.VerdictText);
+        if (t.SamplesNeeded is { } needed) w.WriteNumber("samplesNeeded", needed);
+        else w.WriteNull("samplesNeeded");
         w.WriteNumber("approximations", t.Approximations);
         if (t.ApproximationNote is { } note) w.WriteString("approximationNote", note);
         w.WriteStartArray("actions");

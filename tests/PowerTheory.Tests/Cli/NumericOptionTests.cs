@@ -10,6 +10,7 @@ public class NumericOptionTests
         (["power", "optsp-fig1", "-g", "0.5", "-n", "10"], "--threads", true),
         (["tendencies", "optsp-fig1", "--state", "star", "-g", "0.5"], "--samples", true),
         (["tendencies", "optsp-fig1", "--state", "star", "-g", "0.5", "-n", "10"], "--threads", true),
+        (["tendencies", "optsp-fig1", "--state", "star", "-g", "0.5", "-n", "10"], "--alpha", false),
         (["vertices", "optsp-fig1", "--state", "star"], "--budget", true),
         (["vertices", "optsp-fig1", "--state", "star"], "--seconds", false),
         (["vertices", "optsp-fig1", "--state", "star"], "--max-vertices", true),
@@ -39,12 +40,12 @@ public class NumericOptionTests
             Assert.That(run.Err, Does.Not.Contain("System.").And.Not.Contain("expected type").And.Not.Contain("NaN ±"), where);
             Assert.That(run.Out, Does.Not.Contain("NaN"), where);
             bool isLong = option == "--budget" || command[0] == "orbit" && option == "--samples" || command[0] == "plot" && option == "--seed";
-            bool acceptable = !whole && value == "1.5" || isLong && value == "2147483648"; // a valid number of seconds / nodes
+            bool acceptable = option == "--seconds" && value == "1.5" || isLong && value == "2147483648"; // a valid number of seconds / nodes
             if (acceptable) continue;
             Assert.That(run.ExitCode, Is.EqualTo(1), $"{where}: {run.Err}");
             var last = run.ErrLines[^1];
             Assert.That(last, Does.StartWith("error: ").And.Contain(option).And.Contain($"got '{value}'"), where);
-            Assert.That(last, Does.Contain(whole ? "a whole number in [" : "seconds in ("), where);
+            Assert.That(last, Does.Contain(whole ? "a whole number in [" : option == "--alpha" ? "a number in (0, 0.5]" : "seconds in ("), where);
             Assert.That(Directory.Exists("/nonexistent-dir"), Is.False, $"{where}: nothing may be created");
         }
     }

@@ -20,7 +20,7 @@ public class TendenciesCommandTests
     public void JsonIsBitIdenticalForOneAndTwoThreadsAndHasTheFigures()
     {
         string[] Args(string threads) => ["tendencies", "optsp-fig1", "--state", "star", "-g", "0.8", "-d", "optimal,epsilon-greedy:eps=0.2,sarsa:episodes=10",
-            "-n", "200", "-s", "9", "-t", threads, "-f", "json"];
+            "-n", "1000", "-s", "9", "-t", threads, "-f", "json"];
         var one = CliRun.Of(Args("1"));
         var two = CliRun.Of(Args("2"));
         Assert.That(one.ExitCode, Is.EqualTo(0), one.Err);
@@ -36,6 +36,11 @@ public class TendenciesCommandTests
         Assert.That(sum, Is.EqualTo(1).Within(1e-12));
         Assert.That(eps.GetProperty("power").GetArrayLength(), Is.EqualTo(8));
         Assert.That(root.GetProperty("optimal").GetProperty("verdict").GetString(), Is.EqualTo("Holds"));
+        Assert.That(root.GetProperty("optimal").GetProperty("samplesNeeded").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        // m = 3 actions for the favoured one + 2 × 2 other decision-makers; z* = Φ⁻¹(1 − 0.05/14) = 2.6901.
+        var significance = root.GetProperty("significance");
+        Assert.That(significance.GetProperty("comparisons").GetInt32(), Is.EqualTo(7));
+        Assert.That(significance.GetProperty("criticalZ").GetDouble(), Is.EqualTo(2.6901).Within(1e-4));
     }
 
     [Test]

@@ -62,7 +62,7 @@ public sealed class TendencyEstimator
         var certificates = TendencyCertificates.Find(run, favoured, options.CertificateBudget);
         bool avoid = run.Avoid.Length > 0;
         var significance = new TendencySignificance(TendencyJudge.Comparisons(run.Makers.Count, avoid, layout.Actions),
-            options.FamilyWiseErrorRate, options.Samples);
+            options.FamilyWiseErrorRate);
         foreach (var t in tendencies) TendencyJudge.Judge(t, tendencies[0], tendencies[1], avoid, favoured, significance);
         return new TendencyResult(Mdp.Name, Mdp.StateNames, Mdp.ActionNames(run.State), gamma, run.State, run.Avoid, options.Samples,
             options.Seed, Rewards.Spec, tendencies[0], tendencies[1], run.Requested.Select(i => tendencies[i]).ToArray(), favoured, certificates)

@@ -33,12 +33,7 @@ internal static class TendencyJudge
         var vo = VersusOptimal(t);
         var vr = VersusRandom(t);
         string F(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
-        string Z(MonteCarloEstimate d) => d.StandardError == 0 ? "exact" : TendencySignificance.ZScore(d) switch
-        {
-            double.PositiveInfinity => "exact",
-            double.NegativeInfinity => "exact",
-            var z => "z = " + z.ToString("0.0", CultureInfo.InvariantCulture),
-        };
+        string Z(MonteCarloEstimate d) => d.StandardError == 0 ? "exact" : "z = " + d.ZScore(0).ToString("0.0", CultureInfo.InvariantCulture);
         string Diff(MonteCarloEstimate d) => $"{F(d.Mean)} ± {F(d.StandardError)} ({Z(d)})";
         string how = test.Describe();
         t.SamplesNeeded = null;

@@ -4,7 +4,7 @@ using PowerTheory.Power;
 namespace PowerTheory.DecisionMakers;
 
 /// <summary>
-/// The significance rule behind the tendency verdicts (docs/beyond-optimality.md, "Verdicts"). Each comparison is a
+/// The significance rule behind the tendency verdicts (docs/beyond-optimality.md, "What is computed"). Each comparison is a
 /// two-sided paired z-test of a mean difference D̄ with standard error SE: significant when |D̄| ≥ z*·SE (with SE = 0
 /// the difference is exact and significant when non-zero). With m comparisons in one run and family-wise error rate α,
 /// Bonferroni's threshold is z* = Φ⁻¹(1 − α/(2m)), so the chance that any verdict of the run rests on noise is at most α
@@ -22,16 +22,14 @@ public sealed class TendencySignificance
     public const double DefaultFamilyWiseErrorRate = 0.05;
 
     /// <summary>Creates the rule for <paramref name="comparisons"/> tests at family-wise error rate
-    /// <paramref name="familyWiseErrorRate"/>, after <paramref name="samples"/> samples.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">m &lt; 1, α outside (0, 0.5], or N &lt; 1.</exception>
-    public TendencySignificance(int comparisons, double familyWiseErrorRate, long samples)
+    /// <paramref name="familyWiseErrorRate"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">m &lt; 1 or α outside (0, 0.5].</exception>
+    public TendencySignificance(int comparisons, double familyWiseErrorRate)
     {
         if (comparisons < 1) throw new ArgumentOutOfRangeException(nameof(comparisons), comparisons, $"comparisons must be at least 1; got {comparisons}.");
         CheckErrorRate(familyWiseErrorRate, nameof(familyWiseErrorRate));
-        if (samples < 1) throw new ArgumentOutOfRangeException(nameof(samples), samples, $"samples must be at least 1; got {samples}.");
         Comparisons = comparisons;
         FamilyWiseErrorRate = familyWiseErrorRate;
-        Samples = samples;
         CriticalZ = Normal.InvCDF(0, 1, 1 - familyWiseErrorRate / (2.0 * comparisons));
     }
 
@@ -41,9 +39,6 @@ public sealed class TendencySignificance
     /// <summary>The family-wise error rate α.</summary>
     public double FamilyWiseErrorRate { get; }
 
-    /// <summary>The samples N behind each estimate.</summary>
-    public long Samples { get; }
-
     /// <summary>The threshold z* = Φ⁻¹(1 − α/(2m)).</summary>
     public double CriticalZ { get; }
 
@@ -51,19 +46,16 @@ public sealed class TendencySignificance
     public bool IsSignificant(MonteCarloEstimate difference) =>
         difference.Mean != 0 && Math.Abs(difference.Mean) >= CriticalZ * difference.StandardError;
 
-    /// <summary>z = D̄/SE (±∞ for an exact non-zero difference, 0 for an exact zero).</summary>
-    public static double ZScore(MonteCarloEstimate difference) =>
-        difference.Mean == 0 ? 0 : difference.StandardError == 0 ? Math.CopySign(double.PositiveInfinity, difference.Mean)
-        : difference.Mean / difference.StandardError;
-
-    /// <summary>The samples ⌈N·(z*/z)²⌉ at which a difference of the observed size would be significant; null when the
-    /// observed difference is exactly zero (no sample size helps), <see cref="long.MaxValue"/> when beyond it.</summary>
+    /// <summary>The samples ⌈N·(z*/z)²⌉, z = D̄/SE and N the difference's own sample count, at which a difference of the
+    /// observed size would be significant; null when the observed difference is exactly zero (no sample size helps),
+    /// <see cref="long.MaxValue"/> when beyond it.</summary>
     public long? SamplesNeeded(MonteCarloEstimate difference)
     {
-        double z = Math.Abs(ZScore(difference));
+        double z = Math.Abs(difference.ZScore(0));
         if (z == 0) return null;
-        double needed = Math.Ceiling(Samples * (CriticalZ / z) * (CriticalZ / z));
-        return needed >= long.MaxValue ? long.MaxValue : Math.Max(Samples, (long)needed);
+        long samples = difference.Samples;
+        double needed = Math.Ceiling(samples * (CriticalZ / z) * (CriticalZ / z));
+        return needed >= long.MaxValue ? long.MaxValue : Math.Max(samples, (long)needed);
     }
 
     /// <summary>The test in words, e.g. "two-sided paired z-tests at |z| ≥ 2.39, Bonferroni over 3 comparisons, family-wise α = 0.05".</summary>

@@ -15,7 +15,7 @@ public class VerdictSignificanceTests
     public void TheThresholdIsBonferronisNormalQuantile(int comparisons, double alpha, double expected)
     {
         // Oracle: published standard-normal quantiles.
-        Assert.That(new TendencySignificance(comparisons, alpha, 100).CriticalZ, Is.EqualTo(expected).Within(2e-6));
+        Assert.That(new TendencySignificance(comparisons, alpha).CriticalZ, Is.EqualTo(expected).Within(2e-6));
     }
 
     [TestCase(0, 0.05)]
@@ -23,7 +23,7 @@ public class VerdictSignificanceTests
     [TestCase(1, 0.6)]
     [TestCase(1, double.NaN)]
     public void BadSignificanceParametersAreRefused(int comparisons, double alpha) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new TendencySignificance(comparisons, alpha, 100));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new TendencySignificance(comparisons, alpha));
 
     [Test]
     public void AnAbsentTendencyRarelyGetsAVerdict()

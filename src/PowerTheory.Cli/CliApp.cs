@@ -111,9 +111,14 @@ public static class CliApp
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return Fail(stderr, ExitCodes.Domain, $"internal error ({e.GetType().Name}): {e.Message}");
+            // For a bug report: POWERTHEORY_DEBUG=1 adds the stack trace after the one-line error.
+            if (Environment.GetEnvironmentVariable(DebugVariable) == "1") stderr.WriteLine(e.ToString());
+            return Fail(stderr, ExitCodes.Domain, $"internal error ({e.GetType().Name}): {e.Message} (set {DebugVariable}=1 to see where)");
         }
     }
+
+    /// <summary>The environment variable that makes an internal error print its stack trace (for bug reports).</summary>
+    public const string DebugVariable = "POWERTHEORY_DEBUG";
 
     private static int Fail(TextWriter stderr, int code, string message)
     {

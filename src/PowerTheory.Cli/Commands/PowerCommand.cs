@@ -50,7 +50,7 @@ public static class PowerCommand
         var format = OutputFormatOption.Create();
         var command = new Command("power", "Monte Carlo POWER of every state and optimality probability of every action.")
         {
-            mdpArgument, gamma, samples, seed, reward, rewardState, tie, threads, fastPath, noProgress, format,
+            mdpArgument, gamma, samples, seed, reward, rewardState, tie, threads, sampling.Seconds, fastPath, noProgress, format,
         };
         command.SetAction(parseResult =>
         {
@@ -68,17 +68,20 @@ public static class PowerCommand
                 Samples = n,
                 Seed = seedValue,
                 Threads = t,
+                TimeLimit = sampling.TimeLimit(parseResult),
                 UseNonDominatedSets = parseResult.GetValue(fastPath),
                 Progress = showProgress ? new ProgressBar(context.Error) : null,
             };
             var result = new PowerEstimator(mdp, distribution).Estimate(gammas, options);
             if (showProgress) context.Error.Write("\r" + new string(' ', ProgressBar.Width) + "\r");
+            if (result.StoppedAtTimeLimit)
+                context.Diagnostic(SamplingOptions.StoppedWarning(options.TimeLimit!.Value, result.Samples, result.SamplesRequested, result.BlockSize));
             DegradationOutput.Warn(context, result.Degradations);
             CertificationOutput.Warn(context, result);
             switch (outputFormat)
             {
                 case OutputFormat.Json:
-                    context.Out.WriteLine(PowerResultJson.ToJson(result));
+                    JsonOutput.Write(context.Out, w => PowerResultJson.Write(w, result), indented: false);
                     break;
                 case OutputFormat.Csv:
                     WriteCsv(context, result);
@@ -101,25 +104,21 @@ public static class PowerCommand
         {
             context.Out.WriteLine();
             context.Out.WriteLine($"gamma = {Numbers.RoundTrip(at.Gamma)}");
-            var table = new Table { Border = TableBorder.Simple };
-            table.AddColumn("state");
-            table.AddColumn(new TableColumn("POWER").RightAligned());
-            table.AddColumn(new TableColumn("± stderr").RightAligned());
-            table.AddColumn(new TableColumn("95% interval").RightAligned());
-            table.AddColumn("P(action optimal)");
-            for (int s = 0; s < mdp.StateCount; s++)
-            {
-                var p = at.Power(s);
-                var actions = string.Join(", ", Enumerable.Range(0, mdp.ActionCount(s)).Select(a =>
-                    $"{mdp.ActionName(s, a)} {at.OptimalityProbability(s, a).Mean.ToString("F3", CultureInfo.InvariantCulture)}"));
-                table.AddRow(
-                    Markup.Escape(mdp.StateNames[s]),
-                    Numbers.Significant(p.Mean, 5),
-                    Numbers.Significant(p.StandardError, 2),
-                    Markup.Escape($"[{Numbers.Significant(p.Ci95Lower, 4)}, {Numbers.Significant(p.Ci95Upper, 4)}]"),
-                    Markup.Escape(actions));
-            }
-            context.Write(table);
+            new RowTable().Column("state").Column("POWER", rightAligned: true).Column("± stderr", rightAligned: true)
+                .Column("95% interval", rightAligned: true).Column("P(action optimal)")
+                .Write(context, mdp.StateCount, s =>
+                {
+                    var p = at.Power(s);
+                    return
+                    [
+                        mdp.StateNames[s],
+                        Numbers.Significant(p.Mean, 5),
+                        Numbers.Significant(p.StandardError, 2),
+                        $"[{Numbers.Significant(p.Ci95Lower, 4)}, {Numbers.Significant(p.Ci95Upper, 4)}]",
+                        string.Join(", ", Enumerable.Range(0, mdp.ActionCount(s)).Select(a =>
+                            $"{mdp.ActionName(s, a)} {at.OptimalityProbability(s, a).Mean.ToString("F3", CultureInfo.InvariantCulture)}")),
+                    ];
+                });
         }
     }
 

@@ -40,7 +40,7 @@ public static class TendenciesCommand
         var format = OutputFormatOption.Create();
         var command = new Command("tendencies", "Power-seeking tendencies and POWER^pol of non-optimal decision-makers (Boltzmann, myopic, satisficing, AUP, trained).")
         {
-            mdpArgument, state, gamma, decision, avoid, samples, seed, threads, reward, alpha, noProgress, format,
+            mdpArgument, state, gamma, decision, avoid, samples, seed, threads, sampling.Seconds, reward, alpha, noProgress, format,
         };
         command.SetAction(parseResult =>
         {
@@ -82,15 +82,18 @@ public static class TendenciesCommand
             var bar = ProgressBar.Wanted(context, parseResult.GetValue(noProgress)) ? new ProgressBar(context.Error, "tendencies") : null;
             var options = new TendencyOptions
             {
-                Samples = n, Seed = seedValue, Threads = t, Avoid = avoided, Progress = bar,
+                Samples = n, Seed = seedValue, Threads = t, Avoid = avoided, Progress = bar, TimeLimit = sampling.TimeLimit(parseResult),
                 FamilyWiseErrorRate = parseResult.GetValue(alpha) ?? TendencySignificance.DefaultFamilyWiseErrorRate,
             };
             var result = new TendencyEstimator(mdp, distribution).Estimate(makers, gammas[0], s, options);
             bar?.Clear();
+            if (result.StoppedAtTimeLimit)
+                context.Diagnostic(SamplingOptions.StoppedWarning(options.TimeLimit!.Value, result.Samples, result.SamplesRequested,
+                    PowerTheory.Power.PowerOptions.AutomaticBlockSize(n)));
             DegradationOutput.Warn(context, result.Degradations);
             foreach (var m in result.DecisionMakers.Where(m => m.Approximations > 0))
                 context.Error.WriteLine($"warning: {m.Name}: {m.Approximations} of {result.Samples} samples approximated ({m.ApproximationNote}).");
-            if (outputFormat == OutputFormat.Json) context.Out.WriteLine(TendenciesJson.ToJson(result));
+            if (outputFormat == OutputFormat.Json) JsonOutput.Write(context.Out, w => TendenciesJson.Write(w, result), indented: false);
             else WriteText(context, loaded, result);
             return ExitCodes.Ok;
         });

@@ -94,20 +94,14 @@ public static class ValuesCommand
         context.Out.WriteLine(
             $"V* of {ValidateCommand.Describe(loaded)} at gamma = {Numbers.RoundTrip(result.Gamma)} " +
             $"by {result.Method.Name()} (error bound {result.ErrorBound.ToString("G3", CultureInfo.InvariantCulture)})");
-        var table = new Table { Border = TableBorder.Simple };
-        table.AddColumn("state");
-        table.AddColumn(new TableColumn("reward").RightAligned());
-        table.AddColumn(new TableColumn("V*").RightAligned());
-        table.AddColumn("optimal action(s)");
-        for (int s = 0; s < mdp.StateCount; s++)
-        {
-            table.AddRow(
-                Markup.Escape(mdp.StateNames[s]),
+        new RowTable().Column("state").Column("reward", rightAligned: true).Column("V*", rightAligned: true).Column("optimal action(s)")
+            .Write(context, mdp.StateCount, s =>
+            [
+                mdp.StateNames[s],
                 Numbers.Human(result.Rewards[s]),
                 Numbers.Human(result[s]),
-                Markup.Escape(string.Join(", ", OptimalActionNames(result, s))));
-        }
-        context.Write(table);
+                string.Join(", ", OptimalActionNames(result, s)),
+            ]);
     }
 
     private static void WriteJson(CliContext context, OptimalValues result) =>

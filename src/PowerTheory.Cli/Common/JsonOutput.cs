@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -10,29 +9,33 @@ namespace PowerTheory.Cli.Common;
 /// </summary>
 public static class JsonOutput
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Builds the document with <paramref name="write"/> and writes it, followed by a newline. Nothing is written
-    /// when a number is not finite (a one-line error instead of a serializer message).</summary>
-    public static void Write(TextWriter output, Action<Utf8JsonWriter> write)
+    /// when a number is not finite (a one-line error instead of a serializer message) in a document of up to 16 MB; a
+    /// larger one is written as it is built, in bounded memory, and such an error then ends it part way.</summary>
+    /// <param name="output">Where the text goes.</param>
+    /// <param name="write">Writes the document.</param>
+    /// <param name="indented">Indented (the default) or compact, as the command's format documents.</param>
+    public static void Write(TextWriter output, Action<Utf8JsonWriter> write, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(write);
-        using var stream = new MemoryStream();
+        var buffer = new TextBufferWriter(output);
         try
         {
-            using var writer = new Utf8JsonWriter(stream, Options);
+            using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+            {
+                Indented = indented,
+                Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            });
             write(writer);
         }
         catch (ArgumentException e) when (e.Message.Contains("cannot be written as valid JSON", StringComparison.Ordinal))
         {
             // A safety net: inputs that could overflow are refused earlier (ValueBounds), so this is a defect.
-            throw new CliDomainException("a computed value is not finite (NaN or ±Infinity); nothing was written. Please report this with the input.");
+            throw new CliDomainException("a computed value is not finite (NaN or ±Infinity); "
+                + (buffer.Started ? "the JSON written so far is incomplete" : "nothing was written") + ". Please report this with the input.");
         }
-        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+        buffer.Complete();
+        output.WriteLine();
     }
 }

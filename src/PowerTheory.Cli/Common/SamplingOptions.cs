@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace PowerTheory.Cli.Common;
 
 /// <summary>The options every Monte Carlo command shares — <c>--samples</c>, <c>--seed</c>, <c>--threads</c>,
-/// <c>--no-progress</c> — defined once, with one reading that validates them and names the option in its error.</summary>
+/// <c>--seconds</c>, <c>--no-progress</c> — defined once, with one reading that validates them and names the option in its error.</summary>
 public sealed class SamplingOptions
 {
     /// <summary>The most samples any command accepts (a bound on run time, not on memory: samples are streamed).</summary>
@@ -17,7 +17,24 @@ public sealed class SamplingOptions
     {
         Samples.Whole(2, MaxSamples);
         Threads.Whole(1, MaxThreads);
+        Seconds.Real(0, BudgetOptions.MaxSeconds, minExclusive: true, unit: "seconds");
     }
+
+    /// <summary><c>--seconds</c>: a wall-time limit; the run then reports the samples it finished and says so.</summary>
+    public Option<double?> Seconds { get; } = new("--seconds")
+    {
+        Description = "Wall-time limit in seconds (default: none); when it runs out the figures use the samples finished so far (whole blocks, a prefix of the run) and a warning says how many.",
+        HelpName = "S",
+    };
+
+    /// <summary>The time limit given with <c>--seconds</c> (null when none).</summary>
+    public TimeSpan? TimeLimit(ParseResult parseResult) =>
+        parseResult.GetValue(Seconds) is { } s ? TimeSpan.FromSeconds(s) : null;
+
+    /// <summary>The warning that a time limit stopped a run after <paramref name="samples"/> of <paramref name="requested"/>.</summary>
+    public static string StoppedWarning(TimeSpan limit, int samples, int requested, int blockSize) =>
+        FormattableString.Invariant(
+            $"warning: --seconds {limit.TotalSeconds:0.###} ran out after {samples} of {requested} samples (whole blocks of {blockSize}); every figure uses those {samples} samples (stop: time-budget).");
 
     /// <summary><c>--samples</c>, <c>-n</c> (default 10,000; at least 2).</summary>
     public Option<int> Samples { get; } = new("--samples", "-n")

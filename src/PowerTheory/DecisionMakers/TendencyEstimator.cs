@@ -50,12 +50,15 @@ public sealed class TendencyEstimator
     /// <exception cref="ArgumentException">A bad γ, state, option or decision-maker context; the message names it.</exception>
     public TendencyResult Estimate(IReadOnlyList<DecisionMaker> decisionMakers, double gamma, int state, TendencyOptions? options = null)
     {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
         using var degradations = Internal.DegradationScope.Begin();
         options ??= new TendencyOptions();
+        PowerRunPlan.CheckTimeLimit(options.TimeLimit, nameof(options.TimeLimit));
         var run = new TendencyRun(Mdp, Rewards, decisionMakers, gamma, state, options);
         var shape = new BlockRunShape(options.Samples, run.BlockSize, run.Threads, run.Makers.Count, run.Layout.Moments, 1,
-            options.Progress, options.CancellationToken);
+            options.Progress, options.CancellationToken, options.TimeLimit, start);
         var totals = BlockScheduler.Run(shape, () => new TendencyWorker(run), (w, b, first, count, sums) => w.RunBlock(b, first, count, sums));
+        if (totals.Count < 2) throw new Budgets.TimeBudgetExceededException(options.TimeLimit ?? TimeSpan.Zero, totals.Count, run.BlockSize);
         var tendencies = run.Makers.Select((m, g) => Build(run, totals, m, g)).ToArray();
         var layout = run.Layout;
         int favoured = Enumerable.Range(0, layout.Actions).MaxBy(a => tendencies[0].ActionsVersusRandom[a].Mean);
@@ -64,10 +67,12 @@ public sealed class TendencyEstimator
         var significance = new TendencySignificance(TendencyJudge.Comparisons(run.Makers.Count, avoid, layout.Actions),
             options.FamilyWiseErrorRate);
         foreach (var t in tendencies) TendencyJudge.Judge(t, tendencies[0], tendencies[1], avoid, favoured, significance);
-        return new TendencyResult(Mdp.Name, Mdp.StateNames, Mdp.ActionNames(run.State), gamma, run.State, run.Avoid, options.Samples,
+        return new TendencyResult(Mdp.Name, Mdp.StateNames, Mdp.ActionNames(run.State), gamma, run.State, run.Avoid, (int)totals.Count,
             options.Seed, Rewards.Spec, tendencies[0], tendencies[1], run.Requested.Select(i => tendencies[i]).ToArray(), favoured, certificates)
         {
             Significance = significance,
+            SamplesRequested = options.Samples,
+            StoppedAtTimeLimit = totals.StoppedAtTimeLimit,
         };
     }
 
@@ -85,6 +90,7 @@ public sealed class TendencyEstimator
             Samples = o.Samples, Seed = o.Seed, Threads = o.Threads, BlockSize = o.BlockSize, TieTolerance = o.TieTolerance,
             FamilyWiseErrorRate = o.FamilyWiseErrorRate,
             Avoid = [], ComputePower = true, CertificateBudget = null, Progress = o.Progress, CancellationToken = o.CancellationToken,
+            TimeLimit = o.TimeLimit,
         };
         return Estimate([decisionMaker], gamma, startState, copy).DecisionMakers[0].Power!;
     }

@@ -40,6 +40,11 @@ public sealed class TendencyOptions
     /// <summary>Receives progress after each wave of blocks.</summary>
     public IProgress<PowerProgress>? Progress { get; init; }
 
+    /// <summary>A wall-time limit for the whole call (null: none), with the meaning of
+    /// <see cref="Power.PowerOptions.TimeLimit"/>: the result then holds the finished prefix of blocks and says so
+    /// (<see cref="TendencyResult.StoppedAtTimeLimit"/>, <see cref="TendencyResult.Samples"/>).</summary>
+    public TimeSpan? TimeLimit { get; init; }
+
     /// <summary>Cancels the run.</summary>
     public CancellationToken CancellationToken { get; init; }
 }

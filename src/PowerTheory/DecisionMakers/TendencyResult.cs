@@ -44,6 +44,13 @@ public sealed class TendencyResult
     /// <summary>N.</summary>
     public int Samples { get; }
 
+    /// <summary>The samples requested (<see cref="TendencyOptions.Samples"/>).</summary>
+    public int SamplesRequested { get; init; }
+
+    /// <summary>True when <see cref="TendencyOptions.TimeLimit"/> ran out first: the figures are those of the first
+    /// <see cref="Samples"/> samples.</summary>
+    public bool StoppedAtTimeLimit { get; init; }
+
     /// <summary>The seed.</summary>
     public ulong Seed { get; }
 

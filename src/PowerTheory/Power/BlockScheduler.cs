@@ -6,7 +6,9 @@ namespace PowerTheory.Power;
 /// <summary>
 /// Runs a Monte Carlo run's blocks: waves of 4·threads blocks in parallel (at most threads at a time), each block's
 /// partial sums merged into the totals in block order after its wave, so the figures do not depend on the thread count;
-/// progress is reported after each block (from the worker that finished it). The POWER engine runs <see cref="SampleWorker"/>s on it; other per-sample
+/// progress is reported after each block (from the worker that finished it). With a time limit the run stops when it
+/// runs out — the solvers see it too (<see cref="SolveCancellation"/>), so a long sample stops part way — and the totals
+/// hold the longest run of blocks 0, 1, …, k−1 that finished: the figures of a run of k·B samples, marked as stopped. The POWER engine runs <see cref="SampleWorker"/>s on it; other per-sample
 /// studies (the decision-maker tendencies) run their own workers through <see cref="Run{TWorker}"/>.
 /// </summary>
 internal static class BlockScheduler
@@ -15,7 +17,7 @@ internal static class BlockScheduler
     {
         var o = plan.Options;
         var shape = new BlockRunShape(o.Samples, plan.BlockSize, plan.Threads, plan.Gammas.Length, plan.Slots.Moments, plan.Slots.Counts,
-            o.Progress, o.CancellationToken);
+            o.Progress, o.CancellationToken, o.TimeLimit, plan.StartTimestamp);
         var certifications = new SolveCertification[plan.Gammas.Length];
         var totals = Run(shape, () => new SampleWorker(plan), (w, b, first, count, sums) => w.RunBlock(b, first, count, sums),
             // What each worker's solvers certified (maxima and sums: the order of the workers does not matter).
@@ -44,23 +46,42 @@ internal static class BlockScheduler
         var pool = new ConcurrentBag<TWorker>();
         var all = new ConcurrentBag<TWorker>();
         var completed = new long[1];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = shape.Threads, CancellationToken = shape.CancellationToken };
+        var finished = new bool[wave];
+        using var deadline = shape.TimeLimit is { } limit ? new CancellationTokenSource(Remaining(limit, shape.StartTimestamp)) : null;
+        using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(shape.CancellationToken, deadline.Token);
+        var token = linked?.Token ?? shape.CancellationToken;
+        using var solves = SolveCancellation.Begin(token);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = shape.Threads, CancellationToken = token };
         try
         {
             for (long start = 0; start < blocks; start += wave)
             {
                 long end = Math.Min(blocks, start + wave);
                 long waveStart = start;
+                Array.Clear(finished);
+                bool outOfTime = false;
                 try
                 {
+                    token.ThrowIfCancellationRequested();
                     RunWave(waveStart, end);
+                }
+                catch (Exception e) when (deadline is { IsCancellationRequested: true } && !shape.CancellationToken.IsCancellationRequested
+                                          && IsCancellation(e))
+                {
+                    outOfTime = true;
                 }
                 catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
                 {
                     // A worker's exception (bad sample, budget) is the run's: rethrow the first one as it was thrown.
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(
+                        e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0]).Throw();
                 }
-                for (long b = waveStart; b < end; b++) totals.Merge(partials[b - waveStart]);
+                for (long b = waveStart; b < end && (!outOfTime || finished[b - waveStart]); b++) totals.Merge(partials[b - waveStart]);
+                if (outOfTime)
+                {
+                    totals.StoppedAtTimeLimit = totals.Count < samples;
+                    break;
+                }
             }
         }
         finally
@@ -89,6 +110,7 @@ internal static class BlockScheduler
                         int first = (int)(b * blockSize);
                         int count = (int)Math.Min(blockSize, samples - (long)first);
                         runBlock(w, b, first, count, partials[b - waveStart]);
+                        finished[b - waveStart] = true;
                         if (shape.Progress is { } progress)
                         {
                             // Under one lock, so that reports arrive in increasing order, the last one complete.
@@ -102,4 +124,13 @@ internal static class BlockScheduler
                     },
                     w => pool.Add(w));
     }
+
+    private static TimeSpan Remaining(TimeSpan limit, long startTimestamp)
+    {
+        var left = limit - System.Diagnostics.Stopwatch.GetElapsedTime(startTimestamp);
+        return left > TimeSpan.Zero ? left : TimeSpan.FromTicks(1);
+    }
+
+    private static bool IsCancellation(Exception e) =>
+        e is OperationCanceledException || (e is AggregateException a && a.Flatten().InnerExceptions.All(x => x is OperationCanceledException));
 }

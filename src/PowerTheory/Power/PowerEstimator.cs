@@ -67,9 +67,10 @@ public sealed class PowerEstimator
     /// request; the message names it.</exception>
     public PowerResult Estimate(IReadOnlyList<double> gammas, PowerOptions? options = null)
     {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
         using var degradations = Internal.DegradationScope.Begin();
         ArgumentNullException.ThrowIfNull(gammas);
-        var plan = new PowerRunPlan(Mdp, Rewards, _solvers, gammas, options ?? new PowerOptions());
+        var plan = new PowerRunPlan(Mdp, Rewards, _solvers, gammas, options ?? new PowerOptions(), start);
         return PowerResultBuilder.Build(plan, BlockScheduler.Run(plan));
     }
 
@@ -103,7 +104,7 @@ public sealed class PowerEstimator
     {
         Samples = o.Samples, Seed = o.Seed, Threads = o.Threads, BlockSize = o.BlockSize, KeepSamples = o.KeepSamples,
         TieTolerance = o.TieTolerance, OptimalityOnly = optimalityOnly ?? o.OptimalityOnly, Comparisons = comparisons,
-        Events = events, Progress = o.Progress, CancellationToken = o.CancellationToken,
+        Events = events, Progress = o.Progress, CancellationToken = o.CancellationToken, TimeLimit = o.TimeLimit,
         UseNonDominatedSets = o.UseNonDominatedSets, NonDominatedVertexLimit = o.NonDominatedVertexLimit,
     };
 }

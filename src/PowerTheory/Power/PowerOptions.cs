@@ -56,6 +56,13 @@ public sealed class PowerOptions
     /// <summary>The largest F_nd(s) (or RSD_nd(s)) per state that the fast path accepts (default 10,000).</summary>
     public int NonDominatedVertexLimit { get; init; } = 10_000;
 
+    /// <summary>A wall-time limit for the whole call (null: none). When it runs out the run stops — a solve in progress
+    /// stops at its next improvement step or sweep — and the result holds the samples of blocks 0…k−1 that finished,
+    /// with <see cref="PowerResult.StoppedAtTimeLimit"/> set and <see cref="PowerResult.Samples"/> the samples used: the
+    /// figures are those of a run of that many samples with the same seed and block size. Fewer than 2 finished
+    /// samples throw <see cref="Budgets.TimeBudgetExceededException"/>.</summary>
+    public TimeSpan? TimeLimit { get; init; }
+
     /// <summary>Cancels the run.</summary>
     public CancellationToken CancellationToken { get; init; }
 }

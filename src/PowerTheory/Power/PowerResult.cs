@@ -33,8 +33,15 @@ public sealed class PowerResult
     /// <summary>The reward distribution's spec string (e.g. <c>uniform(0,1)</c>).</summary>
     public string RewardSpec { get; }
 
-    /// <summary>The number of reward samples N.</summary>
+    /// <summary>The number of reward samples N behind every figure (fewer than requested when a time limit stopped the run).</summary>
     public int Samples { get; }
+
+    /// <summary>The samples requested (<see cref="PowerOptions.Samples"/>).</summary>
+    public int SamplesRequested { get; init; }
+
+    /// <summary>True when <see cref="PowerOptions.TimeLimit"/> ran out first: the figures are those of the first
+    /// <see cref="Samples"/> samples (a run of that many samples with the same seed and block size).</summary>
+    public bool StoppedAtTimeLimit { get; init; }
 
     /// <summary>The seed.</summary>
     public ulong Seed { get; }

@@ -5,6 +5,8 @@ internal static class PowerResultBuilder
 {
     public static PowerResult Build(PowerRunPlan plan, RunTotals t)
     {
+        var o = plan.Options;
+        if (t.Count < 2) throw new Budgets.TimeBudgetExceededException(o.TimeLimit ?? TimeSpan.Zero, t.Count, plan.BlockSize);
         var mdp = plan.Mdp;
         var slots = plan.Slots;
         var byGamma = new PowerAtDiscount[plan.Gammas.Length];
@@ -33,7 +35,13 @@ internal static class PowerResultBuilder
                 events[e] = new EventProbability(plan.Events[e].Event, gamma, t.Proportion(g, slots.Event(e)));
             byGamma[g] = new PowerAtDiscount(mdp, gamma, states, actions, comparisons, events, t.Certifications[g]);
         }
-        var o = plan.Options;
-        return new PowerResult(mdp, plan.Rewards.Spec, o.Samples, o.Seed, plan.BlockSize, plan.Threads, byGamma, plan.Kept);
+        var kept = plan.Kept;
+        if (kept is not null && t.Count < o.Samples)
+            kept = kept.Select(k => k.AsSpan(0, (int)(t.Count * mdp.StateCount)).ToArray()).ToArray();
+        return new PowerResult(mdp, plan.Rewards.Spec, (int)t.Count, o.Seed, plan.BlockSize, plan.Threads, byGamma, kept)
+        {
+            SamplesRequested = o.Samples,
+            StoppedAtTimeLimit = t.StoppedAtTimeLimit,
+        };
     }
 }

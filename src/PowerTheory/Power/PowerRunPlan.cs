@@ -9,8 +9,11 @@ namespace PowerTheory.Power;
 /// that names it.</summary>
 internal sealed class PowerRunPlan
 {
-    public PowerRunPlan(Mdp mdp, RewardDistribution rewards, ISampleSolverFactory? customSolvers, IReadOnlyList<double> gammas, PowerOptions o)
+    public PowerRunPlan(Mdp mdp, RewardDistribution rewards, ISampleSolverFactory? customSolvers, IReadOnlyList<double> gammas, PowerOptions o,
+        long startTimestamp = 0)
     {
+        StartTimestamp = startTimestamp == 0 ? System.Diagnostics.Stopwatch.GetTimestamp() : startTimestamp;
+        CheckTimeLimit(o.TimeLimit, nameof(o.TimeLimit));
         Mdp = mdp;
         Rewards = rewards;
         Options = o;
@@ -56,6 +59,7 @@ internal sealed class PowerRunPlan
         }
         Events = events.Select(e => EventPlan.Create(mdp, e)).ToArray();
         Slots = new StatisticSlots(n, mdp.StateActionCount, ComputesPower, Comparisons.Length, Events.Length);
+        RequireMemory(mdp, o);
         if (o.KeepSamples && ComputesPower)
         {
             long size = (long)o.Samples * n;
@@ -66,6 +70,34 @@ internal sealed class PowerRunPlan
         LargestSafeReward = ValueBounds.MaxMagnitude / ValueBounds.Bound(1, WidestGamma);
         Solvers = customSolvers
             ?? (o.UseNonDominatedSets ? new NonDominatedSampleSolvers(mdp, Gammas, o.NonDominatedVertexLimit) : ExactSampleSolvers.Instance);
+    }
+
+    /// <summary>Refuses, before anything large is allocated, a run whose estimated memory
+    /// (<see cref="Budgets.MemoryEstimate.MonteCarloRun"/>, plus the kept samples) exceeds the memory budget.</summary>
+    private void RequireMemory(Mdp mdp, PowerOptions o)
+    {
+        long blocks = (o.Samples + (long)BlockSize - 1) / BlockSize;
+        int wave = (int)Math.Min(blocks, 4L * Threads);
+        int workers = (int)Math.Min(blocks, Threads);
+        bool discounted = Gammas.Any(g => g > 0 && g < 1);
+        double solverBytes = discounted && o.UseNonDominatedSets is false ? PowerTheory.Solvers.DiscountedPolicyEvaluator.EstimateBytes(mdp) : 0;
+        solverBytes *= Gammas.Count(g => g > 0 && g < 1);
+        double kept = o.KeepSamples && ComputesPower ? 8.0 * o.Samples * mdp.StateCount * Gammas.Length : 0;
+        double bytes = Budgets.MemoryEstimate.MonteCarloRun(mdp.StateCount, mdp.StateActionCount, Slots.Moments, Slots.Counts,
+            Gammas.Length, wave, workers, solverBytes) + kept;
+        Budgets.MemoryBudget.Require(bytes,
+            FormattableString.Invariant($"a POWER run on {mdp.StateCount} states and {mdp.StateActionCount} state-actions at {Gammas.Length} γ with {workers} worker thread{(workers == 1 ? "" : "s")}{(kept > 0 ? " keeping every sample" : "")}"),
+            "use fewer γ values or threads (--threads), or a smaller model");
+    }
+
+    /// <summary>When the call started (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>): the time limit counts from it.</summary>
+    public long StartTimestamp { get; }
+
+    /// <summary>Refuses a time limit that is not a positive finite span.</summary>
+    public static void CheckTimeLimit(TimeSpan? limit, string name)
+    {
+        if (limit is { } l && l <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(name, l, $"{name} must be positive; got {l.TotalSeconds} s.");
     }
 
     public Mdp Mdp { get; }

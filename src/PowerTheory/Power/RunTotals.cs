@@ -31,6 +31,9 @@ internal sealed class RunTotals
 
     public long Count { get; private set; }
 
+    /// <summary>True when a time limit stopped the run before all its samples (the totals hold a prefix of blocks).</summary>
+    public bool StoppedAtTimeLimit { get; set; }
+
     /// <summary>What the solves certified, per γ (merged over workers: maxima and sums, so in any order).</summary>
     public SolveCertification[] Certifications { get; }
 

@@ -54,6 +54,11 @@ public static class PowerResultJson
         w.WriteStartObject();
         w.WriteNumber("gamma", at.Gamma);
         w.WriteNumber("samples", result.Samples);
+        if (result.StoppedAtTimeLimit)
+        {
+            w.WriteNumber("samplesRequested", result.SamplesRequested);
+            w.WriteString("stop", "time-budget");
+        }
         DegradationsJson.Write(w, result.Degradations);
         w.WriteNumber("seed", result.Seed);
         w.WriteString("reward", result.RewardSpec);

@@ -101,6 +101,7 @@ internal sealed class BlackwellPolicyIteration
             if (iteration > MaxIterations)
                 throw new InvalidOperationException($"Blackwell policy iteration did not converge within {MaxIterations} improvement steps.");
             LastIterations = iteration;
+            SolveCancellation.ThrowIfRequested();
             if (!ImproveOnce(r, rMax)) break;
         }
         _gain.AsSpan().CopyTo(gain);

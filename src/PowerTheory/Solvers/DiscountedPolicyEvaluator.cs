@@ -48,6 +48,24 @@ internal abstract class DiscountedPolicyEvaluator(Mdp mdp, double gamma)
     /// factorising (docs/performance.md).</summary>
     public const double SweepsPerEvaluation = 150, SweptTransitionCost = 20;
 
+    /// <summary>An upper estimate of the bytes the evaluator <see cref="For"/> picks holds beyond its vectors: the band
+    /// of the banded LU (8 bytes per band double), two dense |S|×|S| matrices for the dense LU, the sparse matrix
+    /// (16 bytes per transition) otherwise; 0 on deterministic MDPs. Follows the same rule as <see cref="For"/>.</summary>
+    public static double EstimateBytes(Mdp mdp)
+    {
+        if (mdp.IsDeterministic) return 0;
+        int n = mdp.StateCount;
+        double sparse = 16.0 * mdp.TransitionCount + 80.0 * n;
+        if (n <= MaxOrderedStates)
+        {
+            var ordering = BandOrdering.Of(mdp);
+            long band = BandedLuPolicyEvaluator.BandSize(mdp, ordering);
+            if (band <= MaxBandDoubles && BandedLuPolicyEvaluator.FactorCost(mdp, ordering) < (double)n * n * n / 3)
+                return 8.0 * band + sparse;
+        }
+        return n <= PolicyMatrix.DenseLimit ? 2 * Budgets.MemoryEstimate.DenseMatrix(n) : sparse;
+    }
+
     /// <summary>The evaluator for the MDP's shape: functional graph (deterministic); for stochastic MDPs the banded LU in
     /// reverse Cuthill–McKee order when its band fits in <see cref="MaxBandDoubles"/> and its factorisation costs less
     /// than a dense one and less than an evaluation by sweeps; the sweeps (falling back to the banded or

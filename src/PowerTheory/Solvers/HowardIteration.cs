@@ -85,6 +85,7 @@ internal sealed class HowardIteration
         int round = 0;
         while (round < maxRounds)
         {
+            SolveCancellation.ThrowIfRequested();
             round++;
             _sweeps.Sweep(_policy, r, _values, SweepsPerRound);
             if (!_backup.Improve(_values, _policy, 0)) break;
@@ -104,6 +105,7 @@ internal sealed class HowardIteration
     {
         for (int step = 0; step < maxSteps; step++)
         {
+            SolveCancellation.ThrowIfRequested();
             Evaluator.Evaluate(_policy, r, _values);
             Improvements++;
             if (!_backup.Improve(_values, _policy, margin)) return true;
@@ -124,6 +126,7 @@ internal sealed class HowardIteration
         {
             if (++steps > maxImprovements)
                 throw new InvalidOperationException($"policy iteration did not converge within {maxImprovements} improvement steps.");
+            SolveCancellation.ThrowIfRequested();
             Evaluator.Evaluate(_policy, r, _values);
             if (!_backup.Improve(_values, _policy, Margin)) break;
         }

@@ -37,6 +37,7 @@ internal sealed class PolicySweeps(Mdp mdp, double gamma)
         int stalled = 0;
         for (int sweep = 1; sweep <= maxSweeps; sweep++)
         {
+            if ((sweep & 7) == 0) SolveCancellation.ThrowIfRequested();
             var (change, largest) = SweepOnce(policy, r, values);
             if (change <= stopChange) return sweep;
             if (change < best)

@@ -47,6 +47,7 @@ public static class ValueIteration
                 throw new InvalidOperationException(
                     $"value iteration cannot certify accuracy {accuracy:G3}: the bound γ/(1−γ)·‖V_(k+1) − V_k‖∞ stopped improving at " +
                     $"{bestBound:G3} after {iterations} sweeps (floating-point rounding floor at γ = {gamma}); request a larger accuracy.");
+            SolveCancellation.ThrowIfRequested();
             double diff = backup.Sweep(r, gamma, v, next);
             (v, next) = (next, v);
             iterations++;

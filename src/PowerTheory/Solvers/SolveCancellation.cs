@@ -1,0 +1,31 @@
+namespace PowerTheory.Solvers;
+
+/// <summary>
+/// The cancellation a run hands down to the solvers it calls (its time limit, or the caller's token), so that one long
+/// solve — a γ = 1 Blackwell iteration on 10⁵ states can take minutes — stops at the next improvement step or sweep
+/// instead of running past the budget. A run opens a scope (<see cref="Begin"/>); the solvers' loops call
+/// <see cref="ThrowIfRequested"/>. It flows into <see cref="Parallel"/> workers (an <see cref="AsyncLocal{T}"/>); outside
+/// a scope nothing is cancelled.
+/// </summary>
+internal static class SolveCancellation
+{
+    private static readonly AsyncLocal<CancellationToken> Current = new();
+
+    /// <summary>Makes <paramref name="token"/> the solvers' cancellation until the returned scope is disposed.</summary>
+    public static Scope Begin(CancellationToken token)
+    {
+        var previous = Current.Value;
+        Current.Value = token;
+        return new Scope(previous);
+    }
+
+    /// <summary>Throws <see cref="OperationCanceledException"/> when the current run was cancelled.</summary>
+    public static void ThrowIfRequested() => Current.Value.ThrowIfCancellationRequested();
+
+    /// <summary>Restores the previous cancellation when disposed.</summary>
+    public readonly struct Scope(CancellationToken previous) : IDisposable
+    {
+        /// <summary>Restores the previous cancellation.</summary>
+        public void Dispose() => Current.Value = previous;
+    }
+}

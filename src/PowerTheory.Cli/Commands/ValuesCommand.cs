@@ -46,10 +46,15 @@ public static class ValuesCommand
             Description = "Guaranteed bound on |V - V*| for value iteration (default 1e-10).",
             HelpName = "EPS",
         };
+        var seconds = new Option<double?>("--seconds")
+        {
+            Description = "Wall-time limit of the solve in seconds (default: none); a solve that does not finish in it is stopped and nothing is printed.",
+            HelpName = "S",
+        }.Real(0, BudgetOptions.MaxSeconds, minExclusive: true, unit: "seconds");
         var format = OutputFormatOption.Create();
         var command = new Command("values", "Optimal values V*, optimal actions and an optimal policy for a reward vector.")
         {
-            mdpArgument, gamma, rewardsFile, rewardVector, method, accuracy, format,
+            mdpArgument, gamma, rewardsFile, rewardVector, method, accuracy, seconds, format,
         };
         command.SetAction(parseResult =>
         {
@@ -62,7 +67,7 @@ public static class ValuesCommand
             var mdp = loaded.Mdp;
             double g = DiscountParser.ParseDiscounted(parseResult.GetValue(gamma), loaded.Document.Gamma);
             var r = RewardVectorParser.Resolve(loaded.Document, parseResult.GetValue(rewardVector), parseResult.GetValue(rewardsFile));
-            var result = SolverMethod.Solve(methodName, mdp, r, g, eps);
+            var result = SolveWithin(parseResult.GetValue(seconds), () => SolverMethod.Solve(methodName, mdp, r, g, eps));
             DegradationOutput.Warn(context, result.Degradations);
             switch (outputFormat)
             {
@@ -73,6 +78,22 @@ public static class ValuesCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static OptimalValues SolveWithin(double? seconds, Func<OptimalValues> solve)
+    {
+        if (seconds is not { } s) return solve();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(s));
+        using var scope = PowerTheory.Solvers.SolveCancellation.Begin(limit.Token);
+        try
+        {
+            return solve();
+        }
+        catch (OperationCanceledException)
+        {
+            throw new CliDomainException(FormattableString.Invariant(
+                $"the solve did not finish within --seconds {s:0.###}; nothing was printed (raise --seconds, or use a smaller model)."));
+        }
     }
 
     private static double ParseAccuracy(string? text)

@@ -36,11 +36,12 @@ public static class MemoryEstimate
     /// A Monte Carlo run's own memory beyond the model (docs/performance.md, "Memory budget"): per group (a γ, or a
     /// decision-maker) the partial sums of a wave of blocks and the running totals, (wave + 1)·(24·moments + 8·counts),
     /// and the result, 64·|S| + 48·|S×A|; per worker thread the sample arrays and the solvers' vectors,
-    /// groups·(48·|S| + 16·|S×A|), plus <paramref name="solverBytesPerWorker"/> (factorisations; 0 when none).
-    /// Measured on a 10⁶-state grid with one γ: 410 MB beyond the model, estimated 750 MB.
+    /// groups·(40·|S| + 4·|S×A|), plus <paramref name="solverBytesPerWorker"/> (factorisations; 0 when none).
+    /// Measured (peak RSS minus the built model) on open grids with one γ and two workers: 10⁶ states 600 MB, estimated
+    /// 620 MB; 9·10⁶ states 5.5 GB, estimated 5.5 GB; a second γ adds 480 MB at 10⁶ states, estimated 560 MB.
     /// </summary>
     public static double MonteCarloRun(double states, double stateActions, double moments, double counts, int groups, int wave,
         int workers, double solverBytesPerWorker) =>
         groups * ((wave + 1.0) * (24 * moments + 8 * counts) + 64 * states + 48 * stateActions)
-        + workers * (groups * (48 * states + 16 * stateActions) + solverBytesPerWorker);
+        + workers * (groups * (40 * states + 4 * stateActions) + solverBytesPerWorker);
 }

@@ -73,7 +73,8 @@ internal sealed class PowerRunPlan
     }
 
     /// <summary>Refuses, before anything large is allocated, a run whose estimated memory
-    /// (<see cref="Budgets.MemoryEstimate.MonteCarloRun"/>, plus the kept samples) exceeds the memory budget.</summary>
+    /// (<see cref="Budgets.MemoryEstimate.MonteCarloRun"/>, plus the kept samples) on top of what the process already
+    /// holds (the model, <see cref="GC.GetTotalMemory(bool)"/>) exceeds the memory budget.</summary>
     private void RequireMemory(Mdp mdp, PowerOptions o)
     {
         long blocks = (o.Samples + (long)BlockSize - 1) / BlockSize;
@@ -85,8 +86,9 @@ internal sealed class PowerRunPlan
         double kept = o.KeepSamples && ComputesPower ? 8.0 * o.Samples * mdp.StateCount * Gammas.Length : 0;
         double bytes = Budgets.MemoryEstimate.MonteCarloRun(mdp.StateCount, mdp.StateActionCount, Slots.Moments, Slots.Counts,
             Gammas.Length, wave, workers, solverBytes) + kept;
-        Budgets.MemoryBudget.Require(bytes,
-            FormattableString.Invariant($"a POWER run on {mdp.StateCount} states and {mdp.StateActionCount} state-actions at {Gammas.Length} γ with {workers} worker thread{(workers == 1 ? "" : "s")}{(kept > 0 ? " keeping every sample" : "")}"),
+        long held = GC.GetTotalMemory(false);
+        Budgets.MemoryBudget.Require(held + bytes,
+            FormattableString.Invariant($"a POWER run on {mdp.StateCount} states and {mdp.StateActionCount} state-actions at {Gammas.Length} γ with {workers} worker thread{(workers == 1 ? "" : "s")}{(kept > 0 ? " keeping every sample" : "")} ({Budgets.MemoryBudget.Format(bytes)} on top of the {Budgets.MemoryBudget.Format(held)} in use)"),
             "use fewer γ values or threads (--threads), or a smaller model");
     }
 

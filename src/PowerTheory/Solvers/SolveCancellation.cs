@@ -5,9 +5,12 @@ namespace PowerTheory.Solvers;
 /// solve — a γ = 1 Blackwell iteration on 10⁵ states can take minutes — stops at the next improvement step or sweep
 /// instead of running past the budget. A run opens a scope (<see cref="Begin"/>); the solvers' loops call
 /// <see cref="ThrowIfRequested"/>. It flows into <see cref="Parallel"/> workers (an <see cref="AsyncLocal{T}"/>); outside
-/// a scope nothing is cancelled.
+/// a scope nothing is cancelled. The Monte Carlo runs open one for their time limit; a caller of a single solve
+/// (e.g. <see cref="PolicyIteration"/>) can open one to bound it:
+/// <code>using (SolveCancellation.Begin(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token)) { … }</code>
+/// A cancelled solve throws <see cref="OperationCanceledException"/> and leaves no result.
 /// </summary>
-internal static class SolveCancellation
+public static class SolveCancellation
 {
     private static readonly AsyncLocal<CancellationToken> Current = new();
 

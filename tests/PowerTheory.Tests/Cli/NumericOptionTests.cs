@@ -12,6 +12,7 @@ public class NumericOptionTests
         (["tendencies", "optsp-fig1", "--state", "star", "-g", "0.5", "-n", "10"], "--threads", true),
         (["tendencies", "optsp-fig1", "--state", "star", "-g", "0.5", "-n", "10"], "--alpha", false),
         (["power", "optsp-fig1", "-g", "0.5", "-n", "10"], "--seconds", false),
+        (["values", "optsp-fig1", "-g", "0.5", "-r", "*=1"], "--seconds", false),
         (["tendencies", "optsp-fig1", "--state", "star", "-g", "0.5", "-n", "10"], "--seconds", false),
         (["vertices", "optsp-fig1", "--state", "star"], "--budget", true),
         (["vertices", "optsp-fig1", "--state", "star"], "--seconds", false),

@@ -47,6 +47,18 @@ public class TimeLimitCommandTests
     }
 
     [Test]
+    public void ValuesStopsASolveThatOutlastsItsLimit()
+    {
+        // Value iteration at γ = 1 − 10⁻⁶ to accuracy 10⁻⁶ needs about 2·10⁷ sweeps of 90,000 states: hours, not 1 s.
+        var run = CliRun.Of("values", "open:rows=300,cols=300", "-g", "0.999999", "-m", "value-iteration", "--accuracy", "1e-6",
+            "-r", "r0c0=1,*=0", "--seconds", "1");
+        run.AssertCleanError(2, "did not finish within --seconds 1", "nothing was printed");
+        Assert.That(run.Out, Is.Empty);
+        var quick = CliRun.Of("values", "optsp-fig1", "-g", "0.5", "-r", "*=1", "--seconds", "60", "-f", "csv");
+        Assert.That(quick.ExitCode, Is.EqualTo(0), quick.Err);
+    }
+
+    [Test]
     public void APowerRunOverTheMemoryLimitIsRefusedBeforeItAllocates()
     {
         // 1024 workers and ten γ on a 90,000-state grid: the partial sums of a wave of 3,907 blocks alone are about

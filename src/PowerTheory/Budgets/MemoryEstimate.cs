@@ -44,4 +44,21 @@ public static class MemoryEstimate
         int workers, double solverBytesPerWorker) =>
         groups * ((wave + 1.0) * (24 * moments + 8 * counts) + 64 * states + 48 * stateActions)
         + workers * (groups * (40 * states + 4 * stateActions) + solverBytesPerWorker);
+
+    /// <summary>The most characters one exported text may have: every export is rendered whole, as one .NET string
+    /// (whose length stops near 2³⁰), so a larger model is refused up front rather than failing part way.</summary>
+    public const double MaxExportChars = 1e9;
+
+    /// <summary>Bytes of memory per character while an export is rendered: the builder's chunks and the final string
+    /// (2 bytes per character each) and the UTF-8 bytes written, with the builder's growth.</summary>
+    public const double BytesPerExportChar = 6;
+
+    /// <summary>
+    /// An upper estimate of the characters of an exported model: c·(1 + L/8) per transition, L the mean length of the
+    /// state and action names and c the format's characters per transition with names of 8 characters (the formats give
+    /// theirs: measured on 300×300 grids with a margin of about 1.5).
+    /// </summary>
+    public static double ExportChars(double charsPerTransition, double transitions, double meanNameLength) =>
+        charsPerTransition * transitions * (1 + meanNameLength / 8) + 1024;
 }
+

@@ -97,20 +97,24 @@ public static class DecisionMakerSpec
         {
             string v = Required(key);
             return double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) && double.IsFinite(x)
-                ? x : throw new FormatException($"decision-maker '{spec}': {key}={v} is not a finite number.");
+                ? x : throw new FormatException($"decision-maker '{spec}': {key} must be a finite number; got '{v}'.");
         }
 
         public int Int(string key)
         {
             string v = Required(key);
             return int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out int x)
-                ? x : throw new FormatException($"decision-maker '{spec}': {key}={v} is not an integer.");
+                ? x : throw new FormatException($"decision-maker '{spec}': {key} must be a whole number; got '{v}'.");
         }
 
         private string Required(string key)
         {
             _used.Add(key);
-            return args.TryGetValue(key, out var v) ? v : throw new FormatException($"decision-maker '{spec}' needs {key}=VALUE.");
+            if (args.TryGetValue(key, out var v)) return v;
+            // A misspelt key (epsilon= for eps=) is named, not just the one that is missing.
+            var strangers = args.Keys.Where(k => !_used.Contains(k)).Select(k => $"'{k}'").ToArray();
+            throw new FormatException($"decision-maker '{spec}' needs {key}=VALUE"
+                + (strangers.Length == 0 ? "." : $"; {string.Join(", ", strangers)} {(strangers.Length == 1 ? "is not one of its parameters" : "are not among its parameters")}."));
         }
 
         public void CheckAllUsed()

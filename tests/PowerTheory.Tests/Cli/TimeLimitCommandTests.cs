@@ -70,4 +70,18 @@ public class TimeLimitCommandTests
         var e = Assert.Throws<MemoryBudgetExceededException>(() => new PowerEstimator(mdp).Estimate(gammas, options));
         Assert.That(e!.Message, Does.Contain("POWER run on 90000 states").And.Contain("1024 worker threads").And.Contain("--threads"));
     }
+
+    [Test]
+    public void AnExportTooLargeToHoldIsRefusedBeforeItIsRendered()
+    {
+        // A 700×700 grid in POWERplay's .gv form is about 1.2·10⁹ characters (measured: 162 bytes per transition on a
+        // 300×300 grid; 2.4·10⁶ transitions here): above what one export can hold, so it is refused, nothing written.
+        using var dir = new TempDirectory();
+        string path = dir.PathOf("big.gv");
+        var run = CliRun.Of("convert", "open:rows=700,cols=700", path);
+        run.AssertCleanError(2, "one export holds its whole text in memory", "more compact format");
+        Assert.That(File.Exists(path), Is.False);
+        var small = CliRun.Of("convert", "open:rows=30,cols=30", dir.PathOf("small.gv"));
+        Assert.That(small.ExitCode, Is.EqualTo(0), small.Err);
+    }
 }

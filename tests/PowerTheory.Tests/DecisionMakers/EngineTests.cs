@@ -114,7 +114,10 @@ public class EngineTests
     [TestCase("qlearning:episodes=10:foo=1", "unknown parameter 'foo'")]
     [TestCase("greedy", "unknown decision-maker 'greedy'")]
     [TestCase("optimal,optimal", "listed twice")]
-    [TestCase("horizon:H=x", "not an integer")]
+    [TestCase("horizon:H=x", "H must be a whole number; got 'x'")]
+    [TestCase("horizon:H=1.5", "H must be a whole number; got '1.5'")]
+    [TestCase("boltzmann:T=NaN", "T must be a finite number; got 'NaN'")]
+    [TestCase("epsilon-greedy:epsilon=0.1", "needs eps=VALUE; 'epsilon' is not one of its parameters")]
     public void BadSpecsAreRefusedClearly(string spec, string message)
     {
         var e = Assert.Throws<FormatException>(() => DecisionMakerSpec.ParseList(spec));

@@ -135,6 +135,7 @@ public static class MdpFormats
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(path);
         var mdp = document.Mdp;
+        RequireExportMemory(mdp, format);
         var notes = new List<string>();
         var files = new List<(string, string)>();
         bool numbered = Enumerable.Range(0, mdp.StateCount).All(s => mdp.StateNames[s] == s.ToString(CultureInfo.InvariantCulture));
@@ -179,6 +180,31 @@ public static class MdpFormats
                 throw new ArgumentOutOfRangeException(nameof(format), format, "unknown format.");
         }
         return (files, notes);
+    }
+
+    /// <summary>Refuses up front an export whose text cannot be held: beyond <see cref="Budgets.MemoryEstimate.MaxExportChars"/>
+    /// characters, or beyond the memory budget with what the process already holds.</summary>
+    private static void RequireExportMemory(Mdp mdp, MdpFormat format)
+    {
+        double names = 0;
+        for (int s = 0; s < mdp.StateCount; s++) names += mdp.StateNames[s].Length;
+        double meanName = 2 * names / Math.Max(1, mdp.StateCount) + 2; // a transition names two states and an action
+        // Bytes per transition measured on 300×300 grids with and without slip: JSON 33, DRN 29, PRISM 24, .gv 162,
+        // DOT 80 (gym-P taken as JSON); with a margin of about 1.5.
+        double perTransition = format switch
+        {
+            MdpFormat.Json or MdpFormat.GymP => 50,
+            MdpFormat.Drn => 45,
+            MdpFormat.Prism => 36,
+            MdpFormat.PowerplayGv => 250,
+            _ => 125,
+        };
+        double chars = Budgets.MemoryEstimate.ExportChars(perTransition, mdp.TransitionCount, meanName / 3);
+        string what = FormattableString.Invariant($"the {NameOf(format)} text of {mdp.StateCount} states and {mdp.TransitionCount} transitions");
+        if (chars > Budgets.MemoryEstimate.MaxExportChars)
+            throw new InvalidOperationException(FormattableString.Invariant(
+                $"{what} would be about {chars:0.#E+0} characters; one export holds its whole text in memory, at most {Budgets.MemoryEstimate.MaxExportChars:0E+0} characters: use a smaller model{(format == MdpFormat.Prism ? "" : ", or a more compact format (PRISM .tra is the most compact)")}."));
+        Budgets.MemoryBudget.Require(GC.GetTotalMemory(false) + Budgets.MemoryEstimate.BytesPerExportChar * chars, what, "use a smaller model");
     }
 
     private static bool LooksLikeGymP(string text)

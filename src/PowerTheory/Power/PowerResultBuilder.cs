@@ -28,7 +28,8 @@ internal static class PowerResultBuilder
                 var req = plan.Comparisons[c];
                 comparisons[c] = new PowerSeekingComparison(gamma, req.State, mdp.StateNames[req.State],
                     req.Action, mdp.ActionName(req.State, req.Action), req.OtherAction, mdp.ActionName(req.State, req.OtherAction),
-                    t.Estimate(g, slots.Comparison(c, 0)), t.Estimate(g, slots.Comparison(c, 1)), t.Estimate(g, slots.Comparison(c, 2)));
+                    t.Estimate(g, slots.Comparison(c, 0)), t.Estimate(g, slots.Comparison(c, 1)), t.Estimate(g, slots.Comparison(c, 2)),
+                    plan.Comparisons.Length * plan.Gammas.Length);
             }
             var events = new EventProbability[plan.Events.Length];
             for (int e = 0; e < events.Length; e++)

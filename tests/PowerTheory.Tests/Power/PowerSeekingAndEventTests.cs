@@ -26,6 +26,38 @@ public class PowerSeekingAndEventTests
         Assert.That(reverse.Verdict, Is.EqualTo(PowerSeekingVerdict.OtherActionSeeksMorePower));
     }
 
+    [TestCase(1, 3.0)]
+    [TestCase(2, 3.205155)]   // Python's statistics.NormalDist().inv_cdf(1 − α₁/4), α₁ = 2·(1 − Φ(3))
+    [TestCase(3, 3.320075)]
+    [TestCase(10, 3.642522)]
+    [TestCase(100, 4.197414)]
+    public void TheVerdictThresholdIsBonferronisOverTheRunsComparisons(int comparisons, double expected) =>
+        Assert.That(PowerSeekingComparison.ThresholdFor(comparisons), Is.EqualTo(expected).Within(2e-6));
+
+    [Test]
+    public void EveryComparisonOfARunUsesTheRunsThreshold()
+    {
+        // Two comparisons at two γ: m = 4, so every verdict uses z* = Φ⁻¹(1 − α₁/8) and says so.
+        var mdp = PaperMdps.OptspFigure1();
+        int star = mdp.StateIndex("star");
+        var requests = new[]
+        {
+            new PowerComparisonRequest(star, mdp.ActionIndex(star, "right"), mdp.ActionIndex(star, "left")),
+            new PowerComparisonRequest(star, mdp.ActionIndex(star, "up"), mdp.ActionIndex(star, "left")),
+        };
+        var r = new PowerEstimator(mdp).Estimate([0.5, 0.9], new PowerOptions { Samples = 300, Seed = 2, Comparisons = requests });
+        foreach (var at in r.ByGamma)
+        foreach (var c in at.Comparisons)
+        {
+            Assert.That(c.ComparisonsInRun, Is.EqualTo(4));
+            Assert.That(c.Threshold, Is.EqualTo(PowerSeekingComparison.ThresholdFor(4)));
+            var expected = c.ZScore >= c.Threshold ? PowerSeekingVerdict.ActionSeeksMorePower
+                : c.ZScore <= -c.Threshold ? PowerSeekingVerdict.OtherActionSeeksMorePower : PowerSeekingVerdict.CannotTell;
+            Assert.That(c.Verdict, Is.EqualTo(expected), c.Describe());
+            if (c.Verdict == PowerSeekingVerdict.CannotTell) Assert.That(c.Describe(), Does.Contain("Bonferroni over 4 comparisons"));
+        }
+    }
+
     [Test]
     public void SymmetricOptionsCannotBeToldApartAndIdenticalActionsAreEqual()
     {

@@ -51,6 +51,24 @@ public class TimeLimitTests
     }
 
     [Test]
+    public void KeptSamplesOfAStoppedRunAreTheSamplesItUsed()
+    {
+        var mdp = BuiltInEnvironments.Create("maze7");
+        var limited = new PowerEstimator(mdp).Estimate([0.9],
+            new PowerOptions { Samples = 500_000, Seed = 5, Threads = 2, KeepSamples = true, TimeLimit = TimeSpan.FromSeconds(0.3) });
+        Assume.That(limited.StoppedAtTimeLimit, Is.True);
+        var values = limited.SampleValues(0);
+        Assert.That(values.Length, Is.EqualTo(limited.Samples * mdp.StateCount));
+        // Oracle: the mean of the kept values of each state is that state's POWER estimate.
+        for (int s = 0; s < mdp.StateCount; s++)
+        {
+            double sum = 0;
+            for (int i = 0; i < limited.Samples; i++) sum += values[i * mdp.StateCount + s];
+            Assert.That(sum / limited.Samples, Is.EqualTo(limited.ByGamma[0].Power(s).Mean).Within(1e-12), mdp.StateNames[s]);
+        }
+    }
+
+    [Test]
     public void ALongSolveStopsPartWay()
     {
         // One γ = 1 sample of a 10⁴-cell stochastic chain takes many seconds (docs/performance.md, "Scale of the exact

@@ -52,6 +52,13 @@ public sealed class SearchMeter
         if (!Exhausted) Stop = SearchStop.ResultLimit;
     }
 
+    /// <summary>Stops the search because it reached the deepest recursion the call stack allows (see
+    /// <see cref="SearchStop.DepthLimit"/>).</summary>
+    public void StopAtDepthLimit()
+    {
+        if (!Exhausted) Stop = SearchStop.DepthLimit;
+    }
+
     /// <summary>The outcome so far: how the search ended, the nodes used and the time taken.</summary>
     public SearchOutcome Outcome() => new(Stop, Nodes, _clock.Elapsed.TotalSeconds, Budget);
 }

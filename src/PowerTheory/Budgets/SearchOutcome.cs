@@ -12,12 +12,13 @@ public sealed record SearchOutcome(SearchStop Stop, long Nodes, double Seconds, 
     /// <summary>True when the search ran to the end, so a "none found" is a proof of absence.</summary>
     public bool IsComplete => Stop == SearchStop.Completed;
 
-    /// <summary>The stop reason as a stable token: completed, node-budget, time-budget or result-limit.</summary>
+    /// <summary>The stop reason as a stable token: completed, node-budget, time-budget, result-limit or depth-limit.</summary>
     public string StopName => Stop switch
     {
         SearchStop.Completed => "completed",
         SearchStop.NodeBudget => "node-budget",
         SearchStop.TimeBudget => "time-budget",
+        SearchStop.DepthLimit => "depth-limit",
         _ => "result-limit",
     };
 
@@ -29,6 +30,8 @@ public sealed record SearchOutcome(SearchStop Stop, long Nodes, double Seconds, 
             $"stopped at the node budget after {Nodes} nodes in {Seconds:0.###} s (budget: {Budget})"),
         SearchStop.ResultLimit => string.Create(CultureInfo.InvariantCulture,
             $"stopped at the result-size limit after {Nodes} nodes in {Seconds:0.###} s"),
+        SearchStop.DepthLimit => string.Create(CultureInfo.InvariantCulture,
+            $"stopped at the depth limit (the search went as deep as the call stack allows) after {Nodes} nodes in {Seconds:0.###} s"),
         _ => string.Create(CultureInfo.InvariantCulture,
             $"stopped at the time budget after {Nodes} nodes in {Seconds:0.###} s (budget: {Budget})"),
     };

@@ -14,4 +14,8 @@ public enum SearchStop
 
     /// <summary>The limit on the size of the answer (which bounds its memory) was reached; the answer is partial.</summary>
     ResultLimit,
+
+    /// <summary>The search went as deep as the call stack allows (a depth of about the model's size); the answer is
+    /// partial.</summary>
+    DepthLimit,
 }

@@ -10,6 +10,7 @@ internal sealed class BlockPartialSums
         Sum = new double[gammas][];
         SumSquares = new double[gammas][];
         Counts = new long[gammas][];
+        Certifications = new Solvers.SolveCertification[gammas];
         for (int g = 0; g < gammas; g++)
         {
             Shift[g] = new double[moments];
@@ -25,6 +26,9 @@ internal sealed class BlockPartialSums
     public double[][] SumSquares { get; }
     public long[][] Counts { get; }
 
+    /// <summary>What the block's solves certified, per γ (set by the worker at the end of the block).</summary>
+    public Solvers.SolveCertification[] Certifications { get; }
+
     public void Reset(int count)
     {
         Count = count;
@@ -33,6 +37,7 @@ internal sealed class BlockPartialSums
             Array.Clear(Sum[g]);
             Array.Clear(SumSquares[g]);
             Array.Clear(Counts[g]);
+            Certifications[g] = default;
         }
     }
 

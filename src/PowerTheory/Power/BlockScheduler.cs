@@ -18,15 +18,8 @@ internal static class BlockScheduler
         var o = plan.Options;
         var shape = new BlockRunShape(o.Samples, plan.BlockSize, plan.Threads, plan.Gammas.Length, plan.Slots.Moments, plan.Slots.Counts,
             o.Progress, o.CancellationToken, o.TimeLimit, plan.StartTimestamp);
-        var certifications = new SolveCertification[plan.Gammas.Length];
-        var totals = Run(shape, () => new SampleWorker(plan), (w, b, first, count, sums) => w.RunBlock(b, first, count, sums),
-            // What each worker's solvers certified (maxima and sums: the order of the workers does not matter).
-            w =>
-            {
-                for (int g = 0; g < certifications.Length; g++) certifications[g] = certifications[g].Merge(w.Certification(g));
-            });
-        certifications.CopyTo(totals.Certifications, 0);
-        return totals;
+        // Each block carries what its solves certified, merged with its sums: a stopped run reports its kept blocks only.
+        return Run(shape, () => new SampleWorker(plan), (w, b, first, count, sums) => w.RunBlock(b, first, count, sums));
     }
 
     /// <summary>Runs the blocks of <paramref name="shape"/> on workers made by <paramref name="create"/> (one per thread

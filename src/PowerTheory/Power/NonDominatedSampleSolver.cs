@@ -36,6 +36,13 @@ internal sealed class NonDominatedSampleSolver(Mdp mdp, NonDominatedOracles tabl
     /// <summary>The fast path's own solves merged with those it handed to the exact solver.</summary>
     public SolveCertification Certification => _exact is null ? _certification : _certification.Merge(_exact.Certification);
 
+    public SolveCertification TakeCertification()
+    {
+        var c = _certification;
+        _certification = default;
+        return _exact is null ? c : c.Merge(_exact.TakeCertification());
+    }
+
     public void Solve(ReadOnlySpan<double> r, Span<double> value, Span<bool> optimal)
     {
         double gamma = tables.Gamma;

@@ -34,7 +34,7 @@ internal sealed class RunTotals
     /// <summary>True when a time limit stopped the run before all its samples (the totals hold a prefix of blocks).</summary>
     public bool StoppedAtTimeLimit { get; set; }
 
-    /// <summary>What the solves certified, per γ (merged over workers: maxima and sums, so in any order).</summary>
+    /// <summary>What the solves of the merged blocks certified, per γ (maxima and sums, so in any order).</summary>
     public SolveCertification[] Certifications { get; }
 
     public void Merge(BlockPartialSums b)
@@ -66,6 +66,7 @@ internal sealed class RunTotals
             }
             var counts = _counts[g];
             for (int k = 0; k < counts.Length; k++) counts[k] += b.Counts[g][k];
+            Certifications[g] = Certifications[g].Merge(b.Certifications[g]);
         }
         Count = total;
     }

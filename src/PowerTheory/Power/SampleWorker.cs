@@ -36,7 +36,11 @@ internal sealed class SampleWorker : IDisposable
         int n = mdp.StateCount;
         var rng = BlockRandom.ForBlock(plan.Options.Seed, block);
         sums.Reset(count);
-        foreach (var solver in _solvers) solver.Reset();
+        foreach (var solver in _solvers)
+        {
+            solver.Reset();
+            solver.TakeCertification(); // anything left from a block that was stopped part way
+        }
         for (int i = 0; i < count; i++)
         {
             plan.Rewards.Sample(rng, _r);
@@ -75,10 +79,8 @@ internal sealed class SampleWorker : IDisposable
                 sums.Add(g, _x, i == 0);
             }
         }
+        for (int g = 0; g < _solvers.Length; g++) sums.Certifications[g] = _solvers[g].TakeCertification();
     }
-
-    /// <summary>What this worker's solvers certified, per γ.</summary>
-    public SolveCertification Certification(int gamma) => _solvers[gamma].Certification;
 
     public void Dispose()
     {

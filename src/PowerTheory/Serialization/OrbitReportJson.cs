@@ -140,12 +140,7 @@ public static class OrbitReportJson
     {
         w.WriteStartObject(name);
         w.WriteBoolean("complete", outcome.IsComplete);
-        w.WriteString("stop", outcome.Stop switch
-        {
-            SearchStop.Completed => "completed",
-            SearchStop.NodeBudget => "node budget",
-            _ => "time budget",
-        });
+        w.WriteString("stop", outcome.StopName); // the stable tokens every search writes (a result-size stop was "time budget")
         w.WriteNumber("nodes", outcome.Nodes);
         w.WriteNumber("maxNodes", outcome.Budget.MaxNodes);
         if (double.IsPositiveInfinity(outcome.Budget.MaxSeconds)) w.WriteNull("maxSeconds");

@@ -4,7 +4,7 @@ using PowerTheory.Budgets;
 namespace PowerTheory.Serialization;
 
 /// <summary>The <c>search</c> member of every contract that comes from a budgeted search:
-/// <c>{"stop":"completed|node-budget|time-budget|result-limit","exhaustive":bool,"nodes":n,"seconds":t,
+/// <c>{"stop":"completed|node-budget|time-budget|result-limit|depth-limit","exhaustive":bool,"nodes":n,"seconds":t,
 /// "budget":{"nodes":N,"seconds":S}}</c> (seconds null for no time limit).</summary>
 public static class SearchOutcomeJson
 {

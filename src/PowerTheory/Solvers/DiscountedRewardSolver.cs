@@ -58,6 +58,13 @@ internal sealed class DiscountedRewardSolver : IRewardSolver
 
     SolveCertification IRewardSolver.Certification => _certification;
 
+    SolveCertification IRewardSolver.TakeCertification()
+    {
+        var c = _certification;
+        _certification = default;
+        return c;
+    }
+
     public void Reset() => _howard.Evaluator.Forget();
 
     /// <summary>Finds an optimal policy for r (<see cref="Policy"/>) and its values, without the outputs.</summary>

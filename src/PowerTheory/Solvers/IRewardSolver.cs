@@ -21,4 +21,8 @@ internal interface IRewardSolver
 
     /// <summary>What the solves so far certified (the default: nothing to certify — exact limit solvers).</summary>
     SolveCertification Certification => default;
+
+    /// <summary>What the solves since the last call certified, forgetting it: the POWER engine takes one summary per block,
+    /// so that a run stopped part way reports what its kept blocks certified and nothing of the dropped ones.</summary>
+    SolveCertification TakeCertification() => default;
 }

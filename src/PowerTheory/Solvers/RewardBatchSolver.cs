@@ -156,6 +156,8 @@ public sealed class RewardBatchSolver : IRewardSolver
     /// γ = 0 and γ = 1 limits, which are computed exactly by their own formulas.</summary>
     public SolveCertification Certification => _kernel.Certification;
 
+    SolveCertification IRewardSolver.TakeCertification() => _kernel.TakeCertification();
+
     void IRewardSolver.Reset() => _kernel.Reset();
 
     void IRewardSolver.Solve(ReadOnlySpan<double> r, Span<double> futureValues, Span<bool> optimalActions) =>

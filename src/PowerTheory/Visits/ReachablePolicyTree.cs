@@ -18,6 +18,8 @@ internal sealed class ReachablePolicyTree
     private readonly int[] _assigned;     // action per state, −1 = unassigned
     private readonly bool[] _reached;
     private readonly int[] _frontier;     // states in the order first reached
+    private readonly int[] _nextAction;   // per depth: the next representative to try
+    private readonly int[] _before;       // per depth: the frontier size before the current action's successors
     private int _frontierCount;
 
     /// <summary>Receives the walk's events. Return false from <see cref="Enter"/> to prune the subtree.</summary>
@@ -47,6 +49,8 @@ internal sealed class ReachablePolicyTree
         Array.Fill(_assigned, -1);
         _reached = new bool[n];
         _frontier = new int[n];
+        _nextAction = new int[n + 1];
+        _before = new int[n + 1];
     }
 
     public Mdp Mdp => _mdp;
@@ -81,28 +85,69 @@ internal sealed class ReachablePolicyTree
         return Recurse(0, visitor);
     }
 
-    private bool Recurse(int depth, IVisitor visitor)
+    // The depth-first walk with an explicit stack (a walk is as deep as the reach set, 10⁶ states on a large grid, far
+    // beyond the call stack). The order of the Enter / Leave / Leaf calls is that of the recursive definition: at depth
+    // d (state u = frontier[d]) each representative a is assigned, u's new successors appended to the frontier, and the
+    // walk descends when Enter accepts; depth = frontier size is a leaf; returning from depth d + 1 (or a refused Enter)
+    // undoes a and tries the next one. A false from Leaf or StopRequested unwinds every level, calling Leave on each.
+    private bool Recurse(int start, IVisitor visitor)
     {
-        if (depth == _frontierCount) return visitor.Leaf(this);
-        int u = _frontier[depth];
-        foreach (int a in _representatives[u])
+        int depth = start;
+        _nextAction[depth] = 0;
+        while (true)
         {
-            _assigned[u] = a;
-            int before = _frontierCount;
-            foreach (int v in _mdp.Successors(_mdp.FirstStateAction(u) + a))
+            bool keepGoing;
+            if (depth == _frontierCount)
             {
-                if (_reached[v]) continue;
-                _reached[v] = true;
-                _frontier[_frontierCount++] = v;
+                keepGoing = visitor.Leaf(this);
+                depth--;
             }
-            bool keepGoing = true;
-            if (visitor.Enter(depth, u, a)) keepGoing = Recurse(depth + 1, visitor);
-            visitor.Leave(depth, u, a);
-            while (_frontierCount > before) _reached[_frontier[--_frontierCount]] = false;
-            _assigned[u] = -1;
-            if (!keepGoing || visitor.StopRequested) return false;
+            else
+            {
+                int u = _frontier[depth];
+                var representatives = _representatives[u];
+                if (_nextAction[depth] == representatives.Length)
+                {
+                    if (depth == start) return true;
+                    depth--;
+                    keepGoing = true;
+                }
+                else
+                {
+                    int a = representatives[_nextAction[depth]++];
+                    _assigned[u] = a;
+                    _before[depth] = _frontierCount;
+                    foreach (int v in _mdp.Successors(_mdp.FirstStateAction(u) + a))
+                    {
+                        if (_reached[v]) continue;
+                        _reached[v] = true;
+                        _frontier[_frontierCount++] = v;
+                    }
+                    if (visitor.Enter(depth, u, a))
+                    {
+                        depth++;
+                        _nextAction[depth] = 0;
+                        continue;
+                    }
+                    keepGoing = true;
+                }
+            }
+            // Undo the action of level `depth` (whose subtree is finished) and decide whether to go on.
+            if (!Undo(depth, visitor, keepGoing))
+            {
+                while (depth > start) Undo(--depth, visitor, false);
+                return false;
+            }
         }
-        return true;
+    }
+
+    private bool Undo(int depth, IVisitor visitor, bool keepGoing)
+    {
+        int u = _frontier[depth];
+        visitor.Leave(depth, u, _assigned[u]);
+        while (_frontierCount > _before[depth]) _reached[_frontier[--_frontierCount]] = false;
+        _assigned[u] = -1;
+        return keepGoing && !visitor.StopRequested;
     }
 
     /// <summary>The lowest-index representative of each class of actions with identical transition rows.</summary>

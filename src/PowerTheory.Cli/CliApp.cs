@@ -101,6 +101,7 @@ public static class CliApp
         }
         catch (Exception e) when (e is InvalidOperationException or ArithmeticException)
         {
+            if (Environment.GetEnvironmentVariable(DebugVariable) == "1") stderr.WriteLine(e.ToString());
             return Fail(stderr, ExitCodes.Domain, e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

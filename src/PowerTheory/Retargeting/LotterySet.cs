@@ -36,7 +36,11 @@ public sealed class LotterySet
     public static LotterySet OfBasis(int dimension, IEnumerable<int> outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
-        return new LotterySet(outcomes.Select(i => OutcomeLottery.Basis(dimension, i)), dimension);
+        var chosen = outcomes as IReadOnlyCollection<int> ?? outcomes.ToArray();
+        // Each basis lottery is stored as a dense d-vector (with its label and hash entry): about 8·d + 200 bytes each.
+        Budgets.MemoryBudget.Require((8.0 * dimension + 200) * chosen.Count,
+            $"{chosen.Count} basis lotteries of dimension {dimension}", "use a shorter θ");
+        return new LotterySet(chosen.Select(i => OutcomeLottery.Basis(dimension, i)), dimension);
     }
 
     /// <summary>d, the number of outcomes.</summary>

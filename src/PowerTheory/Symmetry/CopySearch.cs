@@ -74,6 +74,12 @@ internal sealed class CopySearch
     private bool Extend(int k)
     {
         if (_found.Count >= _maxSolutions || _meter.Exhausted) return false;
+        // One level per element of the order: stop at the call stack's depth as at a budget, never overflow it.
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            _meter.StopAtDepthLimit();
+            return false;
+        }
         if (k == _order.Length)
         {
             _found.Add(Current());

@@ -46,6 +46,10 @@ public static class RecurrentStateDistribution
         Matrix<double>? transientSystem = null;
         if (transient.Length > 0)
         {
+            // The matrix and its LU factors; checked first (9·10⁴ transient states would need 195 GB, and overflow the
+            // dense matrix's index before that).
+            Budgets.MemoryBudget.Require(2 * Budgets.MemoryEstimate.DenseMatrix(transient.Length),
+                $"the dense absorption system of a recurrent state distribution ({transient.Length} transient states)", "use a smaller model");
             transientSystem = Matrix<double>.Build.DenseIdentity(transient.Length);
             for (int i = 0; i < transient.Length; i++)
             {
@@ -91,6 +95,8 @@ public static class RecurrentStateDistribution
     {
         int m = members.Length;
         if (m == 1) return new[] { 1.0 };
+        Budgets.MemoryBudget.Require(2 * Budgets.MemoryEstimate.DenseMatrix(m),
+            $"the dense stationary-distribution system of a recurrent class of {m} states", "use a smaller model");
         var index = new Dictionary<int, int>();
         for (int i = 0; i < m; i++) index[members[i]] = i;
         // Unknown μ as a column: (I − T_K)ᵀ μ = 0, last row replaced by 1ᵀμ = 1.

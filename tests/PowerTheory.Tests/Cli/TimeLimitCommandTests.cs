@@ -84,4 +84,15 @@ public class TimeLimitCommandTests
         var small = CliRun.Of("convert", "open:rows=30,cols=30", dir.PathOf("small.gv"));
         Assert.That(small.ExitCode, Is.EqualTo(0), small.Err);
     }
+
+    [Test]
+    public void ADenseRecurrentClassTooLargeIsRefusedInOneLine()
+    {
+        // The whole slippery 300×300 grid is one recurrent class under a policy that stays in it: its stationary
+        // distribution by a dense solve needs 8·(9·10⁴)² bytes twice — it used to overflow the matrix index and print
+        // ".NET: Arithmetic operation resulted in an overflow".
+        Assume.That(MemoryBudget.Fits(120e9), Is.False);
+        var run = CliRun.Of("symmetry", "open:rows=300,cols=300,slip=0.1", "--state", "r0c0", "--avoid", "r299c299", "--seconds", "5");
+        run.AssertCleanError(2, "stationary-distribution system of a recurrent class of 90000 states", "needs an estimated");
+    }
 }

@@ -92,7 +92,7 @@ public static class ValuesCommand
         catch (OperationCanceledException)
         {
             throw new CliDomainException(FormattableString.Invariant(
-                $"the solve did not finish within --seconds {s:0.###}; nothing was printed (raise --seconds, or use a smaller model)."));
+                $"the solve did not finish within --seconds {s:G4}; nothing was printed (raise --seconds, or use a smaller model)."));
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class SamplingOptions
     /// <summary>The warning that a time limit stopped a run after <paramref name="samples"/> of <paramref name="requested"/>.</summary>
     public static string StoppedWarning(TimeSpan limit, int samples, int requested, int blockSize) =>
         FormattableString.Invariant(
-            $"warning: --seconds {limit.TotalSeconds:0.###} ran out after {samples} of {requested} samples (whole blocks of {blockSize}); every figure uses those {samples} samples (stop: time-budget).");
+            $"warning: --seconds {limit.TotalSeconds:G4} ran out after {samples} of {requested} samples (whole blocks of {blockSize}); every figure uses those {samples} samples (stop: time-budget).");
 
     /// <summary><c>--samples</c>, <c>-n</c> (default 10,000; at least 2).</summary>
     public Option<int> Samples { get; } = new("--samples", "-n")

@@ -14,7 +14,7 @@ public sealed class TimeBudgetExceededException : InvalidOperationException
     /// <param name="blockSize">The samples per block (a block counts only once it is whole).</param>
     public TimeBudgetExceededException(TimeSpan limit, long samplesDone, int blockSize)
         : base(string.Create(CultureInfo.InvariantCulture,
-            $"the time limit of {limit.TotalSeconds:0.###} s ran out after {samplesDone} finished sample{(samplesDone == 1 ? "" : "s")} " +
+            $"the time limit of {limit.TotalSeconds:G4} s ran out after {samplesDone} finished sample{(samplesDone == 1 ? "" : "s")} " +
             $"(blocks of {blockSize}); at least 2 are needed for a standard error: raise the time limit (--seconds), " +
             $"or use fewer samples so that blocks are smaller"))
     {

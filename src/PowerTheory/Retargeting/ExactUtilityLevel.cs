@@ -26,9 +26,8 @@ internal readonly record struct ExactUtilityLevel(Rational Value, int Count, int
     public static Rational Utility(OutcomeLottery x, Rational[] u)
     {
         var v = Rational.Zero;
-        var vector = x.Vector;
-        for (int j = 0; j < u.Length; j++)
-            if (vector[j] != 0) v += Rational.FromDouble(vector[j]) * u[j];
+        var (indices, values) = x.NonZeros;
+        for (int k = 0; k < indices.Length; k++) v += Rational.FromDouble(values[k]) * u[indices[k]];
         return v;
     }
 }

@@ -37,8 +37,8 @@ public sealed class LotterySet
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         var chosen = outcomes as IReadOnlyCollection<int> ?? outcomes.ToArray();
-        // Each basis lottery is stored as a dense d-vector (with its label and hash entry): about 8·d + 200 bytes each.
-        Budgets.MemoryBudget.Require((8.0 * dimension + 200) * chosen.Count,
+        // A basis lottery is stored sparsely: with its label and hash entry about 200 bytes.
+        Budgets.MemoryBudget.Require(200.0 * chosen.Count,
             $"{chosen.Count} basis lotteries of dimension {dimension}", "use a shorter θ");
         return new LotterySet(chosen.Select(i => OutcomeLottery.Basis(dimension, i)), dimension);
     }

@@ -36,7 +36,7 @@ public sealed class RetargetingQuestion
         Rule = rule;
         _theta = theta;
         ThetaName = thetaName ?? (theta is null ? "R^d" : "custom");
-        _basisOnly = options.Items.All(x => x.Vector.Count(v => v != 0) == 1 && x.Vector.Contains(1.0));
+        _basisOnly = options.Items.All(x => x.IsBasis);
     }
 
     private static void CheckSubset(LotterySet subset, LotterySet options, string name, string paramName)

@@ -101,7 +101,7 @@ public static class CliApp
         }
         catch (Exception e) when (e is InvalidOperationException or ArithmeticException)
         {
-            if (Environment.GetEnvironmentVariable(DebugVariable) == "1") stderr.WriteLine(e.ToString());
+            TraceIfDebugging(stderr, e);
             return Fail(stderr, ExitCodes.Domain, e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -112,14 +112,19 @@ public static class CliApp
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            // For a bug report: POWERTHEORY_DEBUG=1 adds the stack trace after the one-line error.
-            if (Environment.GetEnvironmentVariable(DebugVariable) == "1") stderr.WriteLine(e.ToString());
+            TraceIfDebugging(stderr, e);
             return Fail(stderr, ExitCodes.Domain, $"internal error ({e.GetType().Name}): {e.Message} (set {DebugVariable}=1 to see where)");
         }
     }
 
     /// <summary>The environment variable that makes an internal error print its stack trace (for bug reports).</summary>
     public const string DebugVariable = "POWERTHEORY_DEBUG";
+
+    // For a bug report: POWERTHEORY_DEBUG=1 adds the stack trace before the one-line error.
+    private static void TraceIfDebugging(TextWriter stderr, Exception e)
+    {
+        if (Environment.GetEnvironmentVariable(DebugVariable) == "1") stderr.WriteLine(e.ToString());
+    }
 
     private static int Fail(TextWriter stderr, int code, string message)
     {

@@ -61,4 +61,3 @@ public static class MemoryEstimate
     public static double ExportChars(double charsPerTransition, double transitions, double meanNameLength) =>
         charsPerTransition * transitions * (1 + meanNameLength / 8) + 1024;
 }
-

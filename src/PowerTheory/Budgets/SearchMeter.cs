@@ -52,11 +52,15 @@ public sealed class SearchMeter
         if (!Exhausted) Stop = SearchStop.ResultLimit;
     }
 
-    /// <summary>Stops the search because it reached the deepest recursion the call stack allows (see
-    /// <see cref="SearchStop.DepthLimit"/>).</summary>
-    public void StopAtDepthLimit()
+    /// <summary>For a recursive search, before it goes one level deeper: false (and the search stopped at
+    /// <see cref="SearchStop.DepthLimit"/>) when the call stack is nearly used up. A search with one level per state is
+    /// deeper than the stack on models of 10⁵–10⁶ states, and overflowing the stack ends the process without a word; this
+    /// makes it a labelled partial answer instead.</summary>
+    public bool TryDescend()
     {
+        if (System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return true;
         if (!Exhausted) Stop = SearchStop.DepthLimit;
+        return false;
     }
 
     /// <summary>The outcome so far: how the search ended, the nodes used and the time taken.</summary>

@@ -58,7 +58,6 @@ public sealed class TendencyEstimator
         var shape = new BlockRunShape(options.Samples, run.BlockSize, run.Threads, run.Makers.Count, run.Layout.Moments, 1,
             options.Progress, options.CancellationToken, options.TimeLimit, start);
         var totals = BlockScheduler.Run(shape, () => new TendencyWorker(run), (w, b, first, count, sums) => w.RunBlock(b, first, count, sums));
-        if (totals.Count < 2) throw new Budgets.TimeBudgetExceededException(options.TimeLimit ?? TimeSpan.Zero, totals.Count, run.BlockSize);
         var tendencies = run.Makers.Select((m, g) => Build(run, totals, m, g)).ToArray();
         var layout = run.Layout;
         int favoured = Enumerable.Range(0, layout.Actions).MaxBy(a => tendencies[0].ActionsVersusRandom[a].Mean);

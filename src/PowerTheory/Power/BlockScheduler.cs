@@ -22,17 +22,24 @@ internal static class BlockScheduler
         return Run(shape, () => new SampleWorker(plan), (w, b, first, count, sums) => w.RunBlock(b, first, count, sums));
     }
 
+    /// <summary>The blocks of a run of <paramref name="samples"/> in blocks of <paramref name="blockSize"/>, and the blocks
+    /// of one wave (4·threads, at most all of them): each block of a wave holds its own partial sums.</summary>
+    public static (long Blocks, int Wave) Layout(int samples, int blockSize, int threads)
+    {
+        long blocks = (samples + (long)blockSize - 1) / blockSize;
+        return (blocks, (int)Math.Min(blocks, 4L * threads));
+    }
+
     /// <summary>Runs the blocks of <paramref name="shape"/> on workers made by <paramref name="create"/> (one per thread
-    /// at a time, reused across blocks, disposed at the end, after <paramref name="finish"/> has seen each);
-    /// <paramref name="runBlock"/> must make block b's partial sums from (seed, b) alone.</summary>
-    public static RunTotals Run<TWorker>(BlockRunShape shape, Func<TWorker> create, Action<TWorker, long, int, int, BlockPartialSums> runBlock,
-        Action<TWorker>? finish = null)
+    /// at a time, reused across blocks, disposed at the end); <paramref name="runBlock"/> must make block b's partial
+    /// sums from (seed, b) alone.</summary>
+    /// <exception cref="Budgets.TimeBudgetExceededException">The time limit ran out before 2 samples had finished.</exception>
+    public static RunTotals Run<TWorker>(BlockRunShape shape, Func<TWorker> create, Action<TWorker, long, int, int, BlockPartialSums> runBlock)
         where TWorker : class, IDisposable
     {
         int samples = shape.Samples;
         int blockSize = shape.BlockSize;
-        long blocks = (samples + (long)blockSize - 1) / blockSize;
-        int wave = (int)Math.Min(blocks, 4L * shape.Threads);
+        var (blocks, wave) = Layout(samples, blockSize, shape.Threads);
         var partials = new BlockPartialSums[wave];
         for (int i = 0; i < wave; i++) partials[i] = new BlockPartialSums(shape.Groups, shape.Moments, shape.Counts);
         var totals = new RunTotals(shape.Groups, shape.Moments, shape.Counts);
@@ -79,12 +86,9 @@ internal static class BlockScheduler
         }
         finally
         {
-            foreach (var w in all)
-            {
-                finish?.Invoke(w);
-                w.Dispose();
-            }
+            foreach (var w in all) w.Dispose();
         }
+        if (totals.Count < 2) throw new Budgets.TimeBudgetExceededException(shape.TimeLimit!.Value, totals.Count, blockSize);
         return totals;
 
         void RunWave(long waveStart, long end) =>

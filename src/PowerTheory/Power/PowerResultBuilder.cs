@@ -6,7 +6,6 @@ internal static class PowerResultBuilder
     public static PowerResult Build(PowerRunPlan plan, RunTotals t)
     {
         var o = plan.Options;
-        if (t.Count < 2) throw new Budgets.TimeBudgetExceededException(o.TimeLimit ?? TimeSpan.Zero, t.Count, plan.BlockSize);
         var mdp = plan.Mdp;
         var slots = plan.Slots;
         var byGamma = new PowerAtDiscount[plan.Gammas.Length];

@@ -10,9 +10,9 @@ namespace PowerTheory.Power;
 internal sealed class PowerRunPlan
 {
     public PowerRunPlan(Mdp mdp, RewardDistribution rewards, ISampleSolverFactory? customSolvers, IReadOnlyList<double> gammas, PowerOptions o,
-        long startTimestamp = 0)
+        long startTimestamp)
     {
-        StartTimestamp = startTimestamp == 0 ? System.Diagnostics.Stopwatch.GetTimestamp() : startTimestamp;
+        StartTimestamp = startTimestamp;
         CheckTimeLimit(o.TimeLimit, nameof(o.TimeLimit));
         Mdp = mdp;
         Rewards = rewards;
@@ -77,12 +77,11 @@ internal sealed class PowerRunPlan
     /// holds (the model, <see cref="GC.GetTotalMemory(bool)"/>) exceeds the memory budget.</summary>
     private void RequireMemory(Mdp mdp, PowerOptions o)
     {
-        long blocks = (o.Samples + (long)BlockSize - 1) / BlockSize;
-        int wave = (int)Math.Min(blocks, 4L * Threads);
+        var (blocks, wave) = BlockScheduler.Layout(o.Samples, BlockSize, Threads);
         int workers = (int)Math.Min(blocks, Threads);
-        bool discounted = Gammas.Any(g => g > 0 && g < 1);
-        double solverBytes = discounted && o.UseNonDominatedSets is false ? PowerTheory.Solvers.DiscountedPolicyEvaluator.EstimateBytes(mdp) : 0;
-        solverBytes *= Gammas.Count(g => g > 0 && g < 1);
+        int discounted = Gammas.Count(g => g > 0 && g < 1);
+        double solverBytes = discounted > 0 && !o.UseNonDominatedSets
+            ? discounted * PowerTheory.Solvers.DiscountedPolicyEvaluator.EstimateBytes(mdp) : 0;
         double kept = o.KeepSamples && ComputesPower ? 8.0 * o.Samples * mdp.StateCount * Gammas.Length : 0;
         double bytes = Budgets.MemoryEstimate.MonteCarloRun(mdp.StateCount, mdp.StateActionCount, Slots.Moments, Slots.Counts,
             Gammas.Length, wave, workers, solverBytes) + kept;

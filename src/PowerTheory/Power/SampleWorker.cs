@@ -36,11 +36,7 @@ internal sealed class SampleWorker : IDisposable
         int n = mdp.StateCount;
         var rng = BlockRandom.ForBlock(plan.Options.Seed, block);
         sums.Reset(count);
-        foreach (var solver in _solvers)
-        {
-            solver.Reset();
-            solver.TakeCertification(); // anything left from a block that was stopped part way
-        }
+        foreach (var solver in _solvers) solver.Reset();
         for (int i = 0; i < count; i++)
         {
             plan.Rewards.Sample(rng, _r);

@@ -54,11 +54,7 @@ public static class PowerResultJson
         w.WriteStartObject();
         w.WriteNumber("gamma", at.Gamma);
         w.WriteNumber("samples", result.Samples);
-        if (result.StoppedAtTimeLimit)
-        {
-            w.WriteNumber("samplesRequested", result.SamplesRequested);
-            w.WriteString("stop", "time-budget");
-        }
+        TimeLimitJson.Write(w, result.StoppedAtTimeLimit, result.SamplesRequested);
         DegradationsJson.Write(w, result.Degradations);
         w.WriteNumber("seed", result.Seed);
         w.WriteString("reward", result.RewardSpec);

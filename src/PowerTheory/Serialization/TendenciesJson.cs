@@ -32,11 +32,7 @@ public static class TendenciesJson
         w.WriteString("state", result.StateNames[result.State]);
         w.WriteNumber("gamma", result.Gamma);
         w.WriteNumber("samples", result.Samples);
-        if (result.StoppedAtTimeLimit)
-        {
-            w.WriteNumber("samplesRequested", result.SamplesRequested);
-            w.WriteString("stop", "time-budget");
-        }
+        TimeLimitJson.Write(w, result.StoppedAtTimeLimit, result.SamplesRequested);
         DegradationsJson.Write(w, result.Degradations);
         w.WriteNumber("seed", result.Seed);
         w.WriteString("reward", result.Rewards);

@@ -74,12 +74,7 @@ internal sealed class CopySearch
     private bool Extend(int k)
     {
         if (_found.Count >= _maxSolutions || _meter.Exhausted) return false;
-        // One level per element of the order: stop at the call stack's depth as at a budget, never overflow it.
-        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
-        {
-            _meter.StopAtDepthLimit();
-            return false;
-        }
+        if (!_meter.TryDescend()) return false; // one level per element of the order
         if (k == _order.Length)
         {
             _found.Add(Current());

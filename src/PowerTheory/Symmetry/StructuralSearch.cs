@@ -83,13 +83,7 @@ internal sealed class StructuralSearch
     private bool Extend(int k)
     {
         if (_found.Count >= _maxSolutions || _meter.Exhausted) return false;
-        // One level per state of the order: on a model of 10⁵–10⁶ states deeper than the call stack. Stop as a budget
-        // does (a partial answer, labelled) rather than overflowing the stack, which would end the process.
-        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
-        {
-            _meter.StopAtDepthLimit();
-            return false;
-        }
+        if (!_meter.TryDescend()) return false; // one level per state of the order
         if (k == _order.Count)
         {
             var image = new int[_phi.Length];

@@ -13,7 +13,7 @@ namespace PowerTheory.Solvers;
 /// </summary>
 internal sealed class DiscountZeroLimitSolver(Mdp mdp, double tolerance) : IRewardSolver
 {
-    private readonly int[] _rowClass = BlackwellPolicyIteration.RowClasses(mdp);
+    private readonly int[] _rowClass = TransitionRowClasses.Of(mdp);
     private readonly double[] _v = new double[mdp.StateCount];
     private readonly double[] _next = new double[mdp.StateCount];
 

@@ -1,3 +1,5 @@
+using PowerTheory.Mdps;
+
 namespace PowerTheory.Solvers;
 
 /// <summary>
@@ -19,4 +21,26 @@ internal abstract class LaurentEvaluator
     /// <summary>The solution y of (I−P)y = b with P*y = 0. The right-hand side must be solvable, that is, have zero
     /// stationary mean on every recurrent class (true for b = r − y_{−1} and for b = −y_{n−1}).</summary>
     public abstract void Solve(ReadOnlySpan<double> b, Span<double> y);
+
+    /// <summary>The Laurent evaluator for the MDP's shape: functional graph (deterministic), banded (stochastic with a band
+    /// that is cheaper than a dense factorisation and fits in memory), dense otherwise.</summary>
+    public static LaurentEvaluator For(Mdp mdp)
+    {
+        if (mdp.IsDeterministic) return new FunctionalGraphLaurentEvaluator(mdp);
+        int n = mdp.StateCount;
+        // A dense factorisation holds up to four |S|×|S| matrices; past the memory budget only the banded one can run, so
+        // the (linear-cost) band ordering is then computed whatever the size.
+        double dense = 4 * Budgets.MemoryEstimate.DenseMatrix(n);
+        if (n <= DiscountedPolicyEvaluator.MaxOrderedStates || !Budgets.MemoryBudget.Fits(dense))
+        {
+            var ordering = BandOrdering.Of(mdp);
+            if (BandedLuPolicyEvaluator.BandSize(mdp, ordering) <= DiscountedPolicyEvaluator.MaxBandDoubles
+                && BandedLuPolicyEvaluator.FactorCost(mdp, ordering) < (double)n * n * n / 3)
+                return new BandedLaurentEvaluator(mdp, ordering);
+        }
+        Budgets.MemoryBudget.Require(dense,
+            $"the exact gamma = 1 limit on this {n}-state stochastic MDP (a dense factorisation: its transition graph has no narrow band)",
+            "use a gamma below 1 or a smaller model");
+        return new DenseLaurentEvaluator(mdp);
+    }
 }

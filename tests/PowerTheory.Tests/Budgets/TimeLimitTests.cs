@@ -71,10 +71,10 @@ public class TimeLimitTests
     [Test]
     public void ALongSolveStopsPartWay()
     {
-        // One γ = 1 sample of a 10⁴-cell stochastic chain takes many seconds (docs/performance.md, "Scale of the exact
+        // One γ = 1 sample of a 10⁵-cell stochastic chain takes about 3 s (docs/performance.md, "Scale of the exact
         // γ = 1 limit"). Four samples are four blocks of one, all in the first wave: if the solver did not see the limit,
         // they would all finish and the run would report them; it must instead stop inside the solves with none finished.
-        var mdp = StochasticChain.Create(10_000);
+        var mdp = StochasticChain.Create(100_000);
         var e = Assert.Throws<TimeBudgetExceededException>(() => new PowerEstimator(mdp).Estimate(1.0,
             new PowerOptions { Samples = 4, Threads = 2, TimeLimit = TimeSpan.FromSeconds(0.3) }));
         Assert.That(e!.SamplesDone, Is.Zero);

@@ -80,8 +80,9 @@ internal sealed class PowerRunPlan
         var (blocks, wave) = BlockScheduler.Layout(o.Samples, BlockSize, Threads);
         int workers = (int)Math.Min(blocks, Threads);
         int discounted = Gammas.Count(g => g > 0 && g < 1);
-        double solverBytes = discounted > 0 && !o.UseNonDominatedSets
-            ? discounted * PowerTheory.Solvers.DiscountedPolicyEvaluator.EstimateBytes(mdp) : 0;
+        double solverBytes = (discounted > 0 && !o.UseNonDominatedSets
+            ? discounted * PowerTheory.Solvers.DiscountedPolicyEvaluator.EstimateBytes(mdp) : 0)
+            + (Gammas.Contains(1.0) ? PowerTheory.Solvers.BlackwellLimitSolver.EstimateBytes(mdp) : 0);
         double kept = o.KeepSamples && ComputesPower ? 8.0 * o.Samples * mdp.StateCount * Gammas.Length : 0;
         double bytes = Budgets.MemoryEstimate.MonteCarloRun(mdp.StateCount, mdp.StateActionCount, Slots.Moments, Slots.Counts,
             Gammas.Length, wave, workers, solverBytes) + kept;

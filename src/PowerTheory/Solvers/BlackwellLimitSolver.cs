@@ -29,6 +29,21 @@ internal sealed class BlackwellLimitSolver : IRewardSolver
 
     public void Reset() => _start.Reset();
 
+    /// <summary>
+    /// An upper estimate of the bytes one solver holds beyond the per-worker vectors every solver has: the warm-start
+    /// evaluator and the Laurent evaluator (each as <see cref="DiscountedPolicyEvaluator.EstimateBytes"/>; the dense
+    /// Laurent factorisation holds four |S|×|S| matrices), the iteration's and the propagation's vectors (108 bytes per
+    /// state) and its per-pair arrays (13 bytes per state-action, plus the functional graph's successor table).
+    /// Measured on the 10⁶-state open grid: peak 1,044 MB against an estimate of 1,094 MB for the whole run.
+    /// </summary>
+    public static double EstimateBytes(Mdp mdp)
+    {
+        double evaluator = DiscountedPolicyEvaluator.EstimateBytes(mdp);
+        double laurent = mdp.IsDeterministic ? 4.0 * mdp.StateActionCount
+            : evaluator >= 2 * Budgets.MemoryEstimate.DenseMatrix(mdp.StateCount) ? 2 * evaluator : evaluator;
+        return evaluator + laurent + 108.0 * mdp.StateCount + 13.0 * mdp.StateActionCount;
+    }
+
     public void Solve(ReadOnlySpan<double> r, Span<double> futureValues, Span<bool> optimalActions)
     {
         _start.Optimise(r);

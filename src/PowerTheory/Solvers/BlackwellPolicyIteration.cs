@@ -86,8 +86,8 @@ internal sealed class BlackwellPolicyIteration
     /// <summary>Gain propagations of the last solve that were kept (see <see cref="GainPropagation"/>).</summary>
     public int LastPropagations { get; private set; }
 
-    /// <summary>Bias-order steps of the last solve that were undone because they lowered the gain (see
-    /// <see cref="BiasStepLostGain"/>).</summary>
+    /// <summary>Bias-order steps of the last solve that were undone because they lowered the gain
+    /// (<see cref="BiasStepLostGain"/>).</summary>
     public int LastUndoneSteps { get; private set; }
 
     /// <summary>Forgets the warm start: the next solve starts from the policy that maximises the expected next-state
@@ -238,15 +238,9 @@ internal sealed class BlackwellPolicyIteration
         return true;
     }
 
-    /// <summary>
-    /// Guards termination against a false tie. A step at order ≥ 0 switches only pairs that tied at every lower order, so
-    /// by the policy-iteration theorem it cannot lower the gain; when the evaluated gain is lower somewhere (beyond the
-    /// tolerance), a pair's tie at a lower order was an artefact of the tolerance (measured: a sure "stay" whose
-    /// Δ_0 = r(s) − g(s) = −3.4·10⁻⁵ sat inside a band of 6·10⁻⁵ set by a bias norm of 6·10⁴ on a 10⁵-state chain, and
-    /// the iteration then switched it back and forth for ever). Such pairs are worse than the policy's action: they are
-    /// banned for the rest of the solve and the step is undone. Each undo bans at least one pair, so the iteration still
-    /// ends. Returns true when the policy was restored (the caller evaluates again).
-    /// </summary>
+    /// <summary>Guards termination against a false tie (docs/power.md, "False ties undone"): a step at order ≥ 0 cannot
+    /// lower the gain in exact arithmetic, so when it did (beyond the tolerance) the step is undone and the switched pairs
+    /// whose gain fell are banned. Each undo bans a pair, so the iteration still ends. True when the policy was restored.</summary>
     private bool BiasStepLostGain(double rMax)
     {
         if (!_checkBiasStep) return false;

@@ -1,3 +1,4 @@
+using PowerTheory.Internal;
 using PowerTheory.Mdps;
 
 namespace PowerTheory.DecisionMakers;
@@ -67,10 +68,5 @@ internal static class PolicyRows
     }
 
     /// <summary>max|r| (at least 1e-300, for relative tolerances).</summary>
-    public static double Scale(ReadOnlySpan<double> values)
-    {
-        double m = 0;
-        foreach (var v in values) m = Math.Max(m, Math.Abs(v));
-        return Math.Max(m, 1e-300);
-    }
+    public static double Scale(ReadOnlySpan<double> values) => Math.Max(VectorNorms.MaxAbs(values), 1e-300);
 }

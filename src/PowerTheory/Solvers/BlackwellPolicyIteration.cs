@@ -1,3 +1,4 @@
+using PowerTheory.Internal;
 using PowerTheory.Mdps;
 
 namespace PowerTheory.Solvers;
@@ -71,7 +72,7 @@ internal sealed class BlackwellPolicyIteration
         _pending = new int[mdp.StateActionCount];
         _bestGain = new double[_n];
         _bestAction = new int[_n];
-        _propagation = new GainPropagation(mdp, _rowClass);
+        _propagation = new GainPropagation(mdp, _offsets, _rowClass);
         _banned = new bool[mdp.StateActionCount];
         _stepPolicy = new int[_n];
         _stepGain = new double[_n];
@@ -84,7 +85,7 @@ internal sealed class BlackwellPolicyIteration
     public int LastIterations { get; private set; }
 
     /// <summary>Gain propagations of the last solve that were kept (see <see cref="GainPropagation"/>).</summary>
-    public int LastPropagations { get; private set; }
+    public int LastPropagations => _propagation.Kept;
 
     /// <summary>Bias-order steps of the last solve that were undone because they lowered the gain
     /// (<see cref="BiasStepLostGain"/>).</summary>
@@ -112,12 +113,10 @@ internal sealed class BlackwellPolicyIteration
     public void Solve(ReadOnlySpan<double> r, Span<double> gain, Span<bool> optimal)
     {
         int n = _n;
-        double rMax = 0;
-        for (int s = 0; s < n; s++) rMax = Math.Max(rMax, Math.Abs(r[s]));
+        double rMax = VectorNorms.MaxAbs(r[..n]);
         if (!_hasPolicy) GreedyStart(r);
         _hasPolicy = true;
         _propagation.Start();
-        LastPropagations = 0;
         Array.Clear(_banned);
         _checkBiasStep = false;
         LastUndoneSteps = 0;
@@ -129,7 +128,6 @@ internal sealed class BlackwellPolicyIteration
             SolveCancellation.ThrowIfRequested();
             if (!ImproveOnce(r, rMax)) break;
         }
-        LastPropagations = _propagation.Kept;
         _gain.AsSpan().CopyTo(gain);
         for (int sa = 0; sa < optimal.Length; sa++) optimal[sa] = false;
         for (int s = 0; s < n; s++)
@@ -147,13 +145,10 @@ internal sealed class BlackwellPolicyIteration
         int n = _n;
         _evaluator.SetPolicy(_policy);
         _evaluator.Gain(r, _gain);
-        if (_propagation.Rejects(_gain, _tolerance * rMax, _policy))
-        {
-            // The propagated policy lost gain somewhere: take the plain improvement step it replaced (which cannot).
-            _evaluator.SetPolicy(_policy);
-            _evaluator.Gain(r, _gain);
-        }
-        if (BiasStepLostGain(rMax))
+        // A propagated policy that gained nothing is replaced by the plain step it stood for, and a bias-order step that
+        // lost gain is undone (at most one of the two applies: they follow steps at different orders); either way the
+        // restored policy is evaluated again.
+        if (_propagation.Rejects(_gain, _tolerance * rMax, _policy) | BiasStepLostGain(rMax))
         {
             _evaluator.SetPolicy(_policy);
             _evaluator.Gain(r, _gain);
@@ -175,7 +170,7 @@ internal sealed class BlackwellPolicyIteration
         // Order 0: the bias, from (I−P)y_0 = r − y_{−1}.
         for (int s = 0; s < n; s++) _rhs[s] = r[s] - _gain[s];
         _evaluator.Solve(_rhs, _current);
-        double norm = MaxNorm(_current);
+        double norm = VectorNorms.MaxAbs(_current);
         if (_pendingCount > 0 && Decide(order: 0, r, scale: rMax + norm)) return true;
         if (norm == 0) return false; // every higher coefficient vanishes: the remaining pairs tie for good
         for (int s = 0; s < n; s++) _previous[s] = _current[s] / norm;
@@ -183,7 +178,7 @@ internal sealed class BlackwellPolicyIteration
         {
             for (int s = 0; s < n; s++) _rhs[s] = -_previous[s];
             _evaluator.Solve(_rhs, _current);
-            norm = MaxNorm(_current);
+            norm = VectorNorms.MaxAbs(_current);
             if (Decide(order, r, scale: norm + 1)) return true;
             if (norm == 0) return false;
             for (int s = 0; s < n; s++) _previous[s] = _current[s] / norm;
@@ -281,12 +276,5 @@ internal sealed class BlackwellPolicyIteration
             }
             _policy[s] = best;
         }
-    }
-
-    private static double MaxNorm(ReadOnlySpan<double> x)
-    {
-        double m = 0;
-        foreach (double v in x) m = Math.Max(m, Math.Abs(v));
-        return m;
     }
 }

@@ -1,3 +1,4 @@
+using PowerTheory.Internal;
 using PowerTheory.Mdps;
 
 namespace PowerTheory.Solvers;
@@ -39,11 +40,14 @@ internal sealed class GainPropagation
     private bool _enabled;
     private bool _awaitingCheck;
 
-    public GainPropagation(Mdp mdp, int[] rowClass)
+    /// <summary>Propagation for <paramref name="mdp"/>, sharing the iteration's tables: <paramref name="offsets"/> (the
+    /// first state-action of each state, and the total at the end) and <paramref name="rowClass"/>
+    /// (<see cref="TransitionRowClasses.Of"/>).</summary>
+    public GainPropagation(Mdp mdp, int[] offsets, int[] rowClass)
     {
         _mdp = mdp;
         _rowClass = rowClass;
-        _offsets = mdp.StateActionOffsets.ToArray();
+        _offsets = offsets;
         _values = new double[mdp.StateCount];
         _before = new double[mdp.StateCount];
         _plainPolicy = new int[mdp.StateCount];
@@ -71,7 +75,7 @@ internal sealed class GainPropagation
         gain.CopyTo(_values);
         gain.CopyTo(_before);
         policy.CopyTo(_plainPolicy);
-        double significant = SignificantRise * MaxNorm(gain);
+        double significant = SignificantRise * VectorNorms.MaxAbs(gain);
         bool anyChange = false;
         for (int pair = 0; pair < MaxSweepPairs; pair++)
         {
@@ -156,12 +160,5 @@ internal sealed class GainPropagation
         if (stay == 0) return elsewhere;
         double leave = 1 - stay;
         return leave <= 1e-12 ? _values[s] : elsewhere / leave;
-    }
-
-    private static double MaxNorm(ReadOnlySpan<double> x)
-    {
-        double m = 0;
-        foreach (double v in x) m = Math.Max(m, Math.Abs(v));
-        return m;
     }
 }

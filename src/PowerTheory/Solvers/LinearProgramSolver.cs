@@ -78,13 +78,13 @@ public static class LinearProgramSolver
         var q = new double[mdp.StateActionCount];
         double bound = Certify(mdp, r, gamma, duals, q);
         var values = duals;
-        if (bound > relativeAccuracy * Math.Max(MaxAbs(values), rMax))
+        if (bound > relativeAccuracy * Math.Max(VectorNorms.MaxAbs(values), rMax))
         {
             // Recompute the duals of the optimal basis: B = (I − γT_π)ᵀ, so (I − γT_π)·V = r.
             var basisPolicy = Policy.Wrap(mdp, actions);
             values = PolicyEvaluation.Evaluate(mdp, basisPolicy, r, gamma);
             bound = Certify(mdp, r, gamma, values, q);
-            if (bound > relativeAccuracy * Math.Max(MaxAbs(values), rMax))
+            if (bound > relativeAccuracy * Math.Max(VectorNorms.MaxAbs(values), rMax))
                 throw new InvalidOperationException(
                     $"the LP solution could not be certified: Bellman residual bound {bound.ToString("G3", CultureInfo.InvariantCulture)} " +
                     $"exceeds {relativeAccuracy.ToString("G3", CultureInfo.InvariantCulture)}·max(‖V‖∞, ‖r‖∞); GLOP returned a basis that is not optimal to the required accuracy.");
@@ -172,12 +172,5 @@ public static class LinearProgramSolver
         }
         if (double.IsNaN(residual)) return double.PositiveInfinity;
         return residual / (1 - gamma);
-    }
-
-    private static double MaxAbs(double[] v)
-    {
-        double m = 0;
-        foreach (var x in v) m = Math.Max(m, Math.Abs(x));
-        return m;
     }
 }

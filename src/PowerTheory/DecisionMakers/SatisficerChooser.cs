@@ -16,6 +16,8 @@ internal sealed class SatisficerChooser : PolicyChooser
     private readonly bool[] _optimal;
     private readonly double[] _negated;
     private readonly int[] _actions;
+    private double[]? _row, _startValues;
+    private StochasticPolicyEvaluator? _evaluator;
     private readonly List<int> _accepted = [];
 
     public SatisficerChooser(DecisionContext context, double q, long tries, int[] reachable, List<(int[] Actions, double[] Visits)>? table)
@@ -92,9 +94,11 @@ internal sealed class SatisficerChooser : PolicyChooser
         double gamma = _context.Gamma;
         if (!mdp.IsDeterministic)
         {
-            var row = new double[mdp.StateActionCount];
-            PolicyRows.Deterministic(mdp, _actions, row);
-            return new PolicyChain(mdp, row).Values(rewards, gamma)[_context.StartState];
+            _row ??= new double[mdp.StateActionCount];
+            _startValues ??= new double[mdp.StateCount];
+            PolicyRows.Deterministic(mdp, _actions, _row);
+            (_evaluator ??= new StochasticPolicyEvaluator(mdp, gamma)).Values(_row, rewards, _startValues);
+            return _startValues[_context.StartState];
         }
         var position = new Dictionary<int, int>();
         var path = new List<int>();

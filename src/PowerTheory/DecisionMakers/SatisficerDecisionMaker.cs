@@ -1,6 +1,7 @@
 using System.Globalization;
 using PowerTheory.Budgets;
 using PowerTheory.Mdps;
+using PowerTheory.Solvers;
 
 namespace PowerTheory.DecisionMakers;
 
@@ -72,10 +73,13 @@ public sealed class SatisficerDecisionMaker : DecisionMaker
         {
             table = [];
             var row = new double[mdp.StateActionCount];
+            var evaluator = new StochasticPolicyEvaluator(mdp, context.Gamma);
             foreach (var p in Enumerate(mdp, reachable))
             {
                 PolicyRows.Deterministic(mdp, p, row);
-                table.Add((p, new PolicyChain(mdp, row).Visits(context.StartState, context.Gamma)));
+                var visits = new double[mdp.StateCount];
+                evaluator.Visits(row, context.StartState, visits);
+                table.Add((p, visits));
             }
         }
         return () => new SatisficerChooser(context, Quantile, Budget.MaxNodes, reachable, table);

@@ -8,20 +8,30 @@ namespace PowerTheory.DecisionMakers;
 /// favoured action against each other action (no number, a ≥_most comparison).</summary>
 internal static class TendencyCertificates
 {
-    public static IReadOnlyList<TendencyCertificate> Find(TendencyRun run, int favoured, SearchBudget? budget)
+    /// <summary>The certificates of the run. <paramref name="budget"/>'s seconds are for all the searches together (each
+    /// gets an equal share of what is left), and never more than <paramref name="secondsLeft"/>, what remains of the
+    /// run's time limit (at least 0.05 s each, so a search can still say what it found).</summary>
+    public static IReadOnlyList<TendencyCertificate> Find(TendencyRun run, int favoured, SearchBudget? budget, double? secondsLeft)
     {
         if (budget is null) return [];
         var mdp = run.Mdp;
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        double total = Math.Min(budget.MaxSeconds, secondsLeft ?? double.PositiveInfinity);
+        SearchBudget Share(int searchesLeft)
+        {
+            double left = total - System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
+            return new SearchBudget(budget.MaxNodes, Math.Max(0.05, left / searchesLeft));
+        }
         if (run.Avoid.Length > 0)
         {
-            var c = SymmetryFinder.AverageOptimalAvoidance(mdp, run.State, run.Avoid, budget);
+            var c = SymmetryFinder.AverageOptimalAvoidance(mdp, run.State, run.Avoid, Share(1));
             return [new TendencyCertificate(c.Theorem, c.Statement, c.N, c.Holds ? c.N / (c.N + 1.0) : null, c.Summary)];
         }
+        var others = Enumerable.Range(0, mdp.ActionCount(run.State)).Where(a => a != favoured && !SameRow(mdp, run.State, a, favoured)).ToArray();
         var list = new List<TendencyCertificate>();
-        for (int a = 0; a < mdp.ActionCount(run.State); a++)
+        for (int i = 0; i < others.Length; i++)
         {
-            if (a == favoured || SameRow(mdp, run.State, a, favoured)) continue;
-            var c = SymmetryFinder.KeepsOptionsOpen(mdp, run.State, favoured, a, budget);
+            var c = SymmetryFinder.KeepsOptionsOpen(mdp, run.State, favoured, others[i], Share(others.Length - i));
             list.Add(new TendencyCertificate(c.Theorem, c.Statement, c.N, null, c.Summary));
         }
         return list;

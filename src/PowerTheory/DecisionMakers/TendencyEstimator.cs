@@ -22,8 +22,11 @@ namespace PowerTheory.DecisionMakers;
 /// Reproducibility: the rewards come from the POWER engine's block streams (seed, block), so sample i is the same reward
 /// vector in both engines; a randomised decision-maker draws from a stream derived from (seed, i) only. Blocks run on the
 /// engine's <c>BlockScheduler</c> and are merged in block order, so the figures are bit-identical for any thread count.
-/// Cost per sample and decision-maker: the rule's own work plus a dense O(|S|³) solve for V^π or P*_π (at most
-/// 1,200 states).
+/// Cost per sample and decision-maker: the rule's own work plus one evaluation of its policy on the solver kernel
+/// (<c>Solvers.PolicyFigures</c>: the deterministic evaluator of Howard's loop for one-action policies, a banded, dense
+/// or sparse factorisation of I − γP_π for mixed ones, kept while the policy repeats). Long-run figures (γ = 1, an
+/// avoid set) of mixed policies use a dense reduction per recurrent class and transient set, at most 2,000 states each;
+/// a run whose random reference exceeds that is refused up front.
 /// </remarks>
 public sealed class TendencyEstimator
 {
@@ -61,7 +64,9 @@ public sealed class TendencyEstimator
         var tendencies = run.Makers.Select((m, g) => Build(run, totals, m, g)).ToArray();
         var layout = run.Layout;
         int favoured = Enumerable.Range(0, layout.Actions).MaxBy(a => tendencies[0].ActionsVersusRandom[a].Mean);
-        var certificates = TendencyCertificates.Find(run, favoured, options.CertificateBudget);
+        double? secondsLeft = options.TimeLimit is { } limit
+            ? (limit - System.Diagnostics.Stopwatch.GetElapsedTime(start)).TotalSeconds : null;
+        var certificates = TendencyCertificates.Find(run, favoured, options.CertificateBudget, secondsLeft);
         bool avoid = run.Avoid.Length > 0;
         var significance = new TendencySignificance(TendencyJudge.Comparisons(run.Makers.Count, avoid, layout.Actions),
             options.FamilyWiseErrorRate);

@@ -30,7 +30,8 @@ public sealed class TendencyOptions
     /// <summary>Estimate POWER^pol for every state (default true).</summary>
     public bool ComputePower { get; init; } = true;
 
-    /// <summary>The budget of the symmetry search for the theorem's bound (null: no certificate is searched).</summary>
+    /// <summary>The budget of the symmetry searches for the theorems' certificates: its seconds are shared by all of the run's
+    /// searches and never exceed what is left of <see cref="TimeLimit"/> (null: no certificate is searched).</summary>
     public SearchBudget? CertificateBudget { get; init; } = SearchBudget.Default;
 
     /// <summary>The family-wise error rate α of the run's verdicts, in (0, 0.5] (default 0.05): the chance that any

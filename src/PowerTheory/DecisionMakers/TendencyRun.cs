@@ -22,12 +22,11 @@ internal sealed class TendencyRun
         BlockSize = o.BlockSize == 0 ? Power.PowerOptions.AutomaticBlockSize(o.Samples) : o.BlockSize;
         Threads = o.Threads ?? Environment.ProcessorCount;
         if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(o.Threads), Threads, $"Threads must be at least 1; got {Threads}.");
-        if (mdp.StateCount > PolicyChain.MaxStates)
-            throw new ArgumentException($"tendencies use dense policy chains; the MDP has {mdp.StateCount} states, more than {PolicyChain.MaxStates}.", nameof(mdp));
         Avoid = (o.Avoid ?? []).ToArray();
         foreach (int t in Avoid) MdpPreconditions.CheckState(mdp, t, nameof(o.Avoid));
         if (Avoid.Distinct().Count() != Avoid.Length) throw new ArgumentException("Avoid lists a state twice.", nameof(o.Avoid));
         if (o.ComputePower) rewards.CheckBoundedForPower();
+        if (gamma == 1 || Avoid.Length > 0) RequireLongRunFits(mdp, gamma);
         ArgumentNullException.ThrowIfNull(makers);
         if (makers.Count == 0) throw new ArgumentException("give at least one decision-maker.", nameof(makers));
         var all = new List<DecisionMaker> { DecisionMaker.Optimal, DecisionMaker.Random };
@@ -46,6 +45,21 @@ internal sealed class TendencyRun
         var context = new DecisionContext(mdp, gamma, State, o.Seed, o.TieTolerance);
         Factories = all.Select(m => m.Prepare(context)).ToArray();
         Layout = new TendencyLayout(mdp.ActionCount(State), Avoid.Length > 0, o.ComputePower ? mdp.StateCount : 0);
+    }
+
+    /// <summary>Refuses up front a run whose random reference agent's long-run distribution (needed at γ = 1 and for
+    /// an avoid set) has a block larger than the dense reduction takes: the uniform policy's chain has every action's
+    /// transitions, so its recurrent classes are the MDP's closed communicating classes.</summary>
+    private static void RequireLongRunFits(Mdp mdp, double gamma)
+    {
+        var uniform = new double[mdp.StateActionCount];
+        PolicyRows.Uniform(mdp, uniform);
+        var (states, what) = new Solvers.PolicyLongRun(mdp, uniform).LargestBlock();
+        if (states > Solvers.PolicyLongRun.MaxBlockStates)
+            throw new ArgumentException(
+                $"{(gamma == 1 ? "tendencies at γ = 1" : "an avoid set")} needs the long-run distribution of the random reference agent, " +
+                $"whose {what} has {states:N0} states; the exact reduction handles at most {Solvers.PolicyLongRun.MaxBlockStates:N0}: " +
+                "use γ < 1 without an avoid set on this MDP, or a smaller model.", gamma == 1 ? "gamma" : "Avoid");
     }
 
     public Mdp Mdp { get; }

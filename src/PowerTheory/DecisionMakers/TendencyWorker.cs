@@ -1,4 +1,5 @@
 using PowerTheory.Power;
+using PowerTheory.Solvers;
 
 namespace PowerTheory.DecisionMakers;
 
@@ -18,6 +19,8 @@ internal sealed class TendencyWorker : IDisposable
     private readonly double[] _r;
     private readonly double[][] _policies;
     private readonly double[][] _x;
+    private readonly PolicyFigures[] _figures;
+    private readonly double[] _values;
 
     public TendencyWorker(TendencyRun run)
     {
@@ -26,6 +29,10 @@ internal sealed class TendencyWorker : IDisposable
         _r = new double[run.Mdp.StateCount];
         _policies = run.Factories.Select(_ => new double[run.Mdp.StateActionCount]).ToArray();
         _x = run.Factories.Select(_ => new double[Math.Max(1, run.Layout.Moments)]).ToArray();
+        // One evaluator per decision-maker, so a policy that repeats from sample to sample (the random agent) keeps its
+        // factorisation or its long-run decomposition.
+        _figures = run.Factories.Select(_ => new PolicyFigures(run.Mdp, run.Gamma)).ToArray();
+        _values = new double[run.Mdp.StateCount];
     }
 
     /// <summary>The seed of the per-sample decision streams of a run with seed <paramref name="seed"/>.</summary>
@@ -81,17 +88,12 @@ internal sealed class TendencyWorker : IDisposable
         int state = run.State, firstAction = mdp.FirstStateAction(state);
         for (int a = 0; a < layout.Actions; a++) x[layout.Action(a)] = policy[firstAction + a];
         double gamma = run.Gamma;
-        bool needsChain = layout.HasAvoid || (layout.PowerStates > 0 && gamma > 0);
-        var chain = needsChain ? new PolicyChain(mdp, policy) : null;
-        if (layout.HasAvoid)
-        {
-            var row = chain!.LimitRow(state);
-            double inside = 0;
-            foreach (int t in run.Avoid) inside += row[t];
-            x[layout.Avoid] = Math.Clamp(1 - inside, 0, 1);
-        }
+        if (layout.HasAvoid) x[layout.Avoid] = Math.Clamp(1 - _figures[g].LongRunMass(policy, state, run.Avoid), 0, 1);
         if (layout.PowerStates == 0) return;
-        var values = gamma == 1 ? chain!.Gains(_r) : gamma == 0 ? _r : chain!.Values(_r, gamma);
+        var values = _values;
+        if (gamma == 0) _r.CopyTo(values, 0);
+        else if (gamma == 1) _figures[g].Gains(policy, _r, values);
+        else _figures[g].Values(policy, _r, values);
         for (int s = 0; s < mdp.StateCount; s++)
         {
             if (gamma == 1)

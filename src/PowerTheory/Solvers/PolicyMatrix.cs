@@ -60,34 +60,13 @@ internal sealed class PolicyMatrix
         return new PolicyMatrix(n, rowStart, cols.ToArray(), vals.ToArray(), gamma);
     }
 
-    public static PolicyMatrix From(Mdp mdp, StochasticPolicy policy, double gamma)
+    public static PolicyMatrix From(Mdp mdp, StochasticPolicy policy, double gamma) => From(mdp, policy.ByStateAction, gamma);
+
+    /// <summary>The matrix of the stochastic policy π(a|s), given per global state-action.</summary>
+    public static PolicyMatrix From(Mdp mdp, ReadOnlySpan<double> pi, double gamma)
     {
-        int n = mdp.StateCount;
-        var rowStart = new int[n + 1];
-        var cols = new List<int>();
-        var vals = new List<double>();
-        var row = new SortedDictionary<int, double>();
-        var pi = policy.ByStateAction;
-        for (int s = 0; s < n; s++)
-        {
-            rowStart[s] = cols.Count;
-            row.Clear();
-            for (int sa = mdp.FirstStateAction(s); sa < mdp.FirstStateAction(s) + mdp.ActionCount(s); sa++)
-            {
-                if (pi[sa] == 0) continue;
-                var succ = mdp.Successors(sa);
-                var prob = mdp.Probabilities(sa);
-                for (int k = 0; k < succ.Length; k++)
-                    row[succ[k]] = (row.TryGetValue(succ[k], out var p) ? p : 0) + pi[sa] * prob[k];
-            }
-            foreach (var (t, p) in row)
-            {
-                cols.Add(t);
-                vals.Add(p);
-            }
-        }
-        rowStart[n] = cols.Count;
-        return new PolicyMatrix(n, rowStart, cols.ToArray(), vals.ToArray(), gamma);
+        var rows = PolicyChainRows.Of(mdp, pi, keepTinyEdges: false);
+        return new PolicyMatrix(mdp.StateCount, rows.RowStart, rows.Columns, rows.Values, gamma);
     }
 
     /// <summary>Solves (I − γT_π)·x = b.</summary>

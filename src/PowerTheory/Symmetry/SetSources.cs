@@ -13,27 +13,32 @@ internal static class SetSources
     /// <summary>The discount at which F_nd(s) is searched (the set does not depend on it, Lemma E.31).</summary>
     private const double NonDominatedGamma = 0.5;
 
-    /// <summary>The wall-time limit of each enumeration.</summary>
+    /// <summary>The longest wall time of one enumeration.</summary>
     public const double Seconds = 4;
 
-    public static (PermutableSet? Set, string? Failure) Functions(Mdp mdp, int start, long limit)
+    /// <summary>The wall time of one enumeration within a search whose budget is <paramref name="budget"/>:
+    /// <see cref="Seconds"/>, or half the search's own seconds when those are fewer (a search makes up to two
+    /// enumerations in turn, so it stays near its budget: a 1 s tendency certificate took 4 s before).</summary>
+    public static double SecondsWithin(SearchBudget budget) => Math.Min(Seconds, budget.MaxSeconds / 2);
+
+    public static (PermutableSet? Set, string? Failure) Functions(Mdp mdp, int start, long limit, double seconds)
     {
-        var set = VisitDistributionSet.Enumerate(mdp, start, new SearchBudget(limit, Seconds));
+        var set = VisitDistributionSet.Enumerate(mdp, start, new SearchBudget(limit, seconds));
         if (!set.IsComplete) return (null, $"F('{mdp.StateNames[start]}') was not enumerated completely: {set.Outcome.Describe()}");
         return (PermutableSet.OfFunctions(mdp, set.Functions, $"F({mdp.StateNames[start]})"), null);
     }
 
-    public static (PermutableSet? Set, string? Failure) NonDominatedFunctions(Mdp mdp, int start, long limit)
+    public static (PermutableSet? Set, string? Failure) NonDominatedFunctions(Mdp mdp, int start, long limit, double seconds)
     {
-        var result = NonDominatedSearch.Run(mdp, start, NonDominatedGamma, new NonDominatedSearchOptions { Budget = new SearchBudget(limit, Seconds) });
+        var result = NonDominatedSearch.Run(mdp, start, NonDominatedGamma, new NonDominatedSearchOptions { Budget = new SearchBudget(limit, seconds) });
         if (!result.IsComplete)
             return (null, $"the search for F_nd('{mdp.StateNames[start]}') did not prove its list complete: {result.Outcome.Describe()}");
         return (PermutableSet.OfFunctions(mdp, result.Vertices.Select(v => v.Function), $"F_nd({mdp.StateNames[start]})"), null);
     }
 
-    public static (PermutableSet? All, PermutableSet? NonDominated, string? Failure) Recurrent(Mdp mdp, int start, long limit)
+    public static (PermutableSet? All, PermutableSet? NonDominated, string? Failure) Recurrent(Mdp mdp, int start, long limit, double seconds)
     {
-        var set = RecurrentStateDistributionSet.Enumerate(mdp, start, new SearchBudget(limit, Seconds));
+        var set = RecurrentStateDistributionSet.Enumerate(mdp, start, new SearchBudget(limit, seconds));
         var name = mdp.StateNames[start];
         if (!set.IsComplete) return (null, null, $"RSD('{name}') was not enumerated completely: {set.Outcome.Describe()}");
         return (PermutableSet.OfVectors(mdp, set.Distributions.Select(e => e.Distribution), $"RSD({name})"),

@@ -45,7 +45,7 @@ public static partial class SymmetryFinder
         };
         problem.Sets = () =>
         {
-            var (all, failure) = SetSources.Functions(mdp, state, SetEnumerationLimit);
+            var (all, failure) = SetSources.Functions(mdp, state, SetEnumerationLimit, SetSources.SecondsWithin(problem.Budget));
             if (all is null) return (null, null, failure);
             var fs = all.Functions!;
             var withA = Enumerable.Range(0, fs.Count).Where(i => SameRow(mdp, state, fs[i].Policy[state], action));

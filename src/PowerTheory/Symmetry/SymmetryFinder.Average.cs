@@ -26,7 +26,7 @@ public static partial class SymmetryFinder
         var meter = budget.Start();
         var names = mdp.StateNames;
         string s = names[state], avoidedNames = "{" + string.Join(", ", avoided.Select(x => names[x])) + "}";
-        var (all, nonDominated, failure) = SetSources.Recurrent(mdp, state, SetEnumerationLimit);
+        var (all, nonDominated, failure) = SetSources.Recurrent(mdp, state, SetEnumerationLimit, SetSources.SecondsWithin(budget));
         if (all is null || nonDominated is null)
             return NotCertified(mdp, "OPTSP Thm 6.13 / PRDM Thm D.11", $"average-optimal policies from {s} tend to avoid {avoidedNames}",
                 $"RSD({s}) could not be enumerated: {failure}", meter.Outcome(), proved: false);

@@ -34,15 +34,15 @@ public static partial class SymmetryFinder
         problem.Structural = meter => StructuralFromState(mdp, other, state, meter, problem);
         problem.Sets = () =>
         {
-            var (target, f1) = SetSources.Functions(mdp, state, SetEnumerationLimit);
-            var (source, f2) = SetSources.NonDominatedFunctions(mdp, other, Math.Min(problem.Budget.MaxNodes, SetEnumerationLimit));
+            var (target, f1) = SetSources.Functions(mdp, state, SetEnumerationLimit, SetSources.SecondsWithin(problem.Budget));
+            var (source, f2) = SetSources.NonDominatedFunctions(mdp, other, Math.Min(problem.Budget.MaxNodes, SetEnumerationLimit), SetSources.SecondsWithin(problem.Budget));
             return (source, target, f1 ?? f2);
         };
         problem.FixedPairs = [(other, state)];
         problem.Strictness = phi =>
         {
-            var (nd, _) = SetSources.NonDominatedFunctions(mdp, state, Math.Min(problem.Budget.MaxNodes, SetEnumerationLimit));
-            var (ndOther, _) = SetSources.NonDominatedFunctions(mdp, other, Math.Min(problem.Budget.MaxNodes, SetEnumerationLimit));
+            var (nd, _) = SetSources.NonDominatedFunctions(mdp, state, Math.Min(problem.Budget.MaxNodes, SetEnumerationLimit), SetSources.SecondsWithin(problem.Budget));
+            var (ndOther, _) = SetSources.NonDominatedFunctions(mdp, other, Math.Min(problem.Budget.MaxNodes, SetEnumerationLimit), SetSources.SecondsWithin(problem.Budget));
             return nd is null || ndOther is null ? null : Strictness(phi, nd, ndOther, "POWER");
         };
         return problem.Solve();
@@ -61,8 +61,8 @@ public static partial class SymmetryFinder
         problem.Structural = meter => StructuralFromState(mdp, other, state, meter, problem);
         problem.Sets = () =>
         {
-            var (all, _, f1) = SetSources.Recurrent(mdp, state, SetEnumerationLimit);
-            var (_, nd, f2) = SetSources.Recurrent(mdp, other, SetEnumerationLimit);
+            var (all, _, f1) = SetSources.Recurrent(mdp, state, SetEnumerationLimit, SetSources.SecondsWithin(problem.Budget));
+            var (_, nd, f2) = SetSources.Recurrent(mdp, other, SetEnumerationLimit, SetSources.SecondsWithin(problem.Budget));
             return (nd, all, f1 ?? f2);
         };
         problem.FixedPairs = [];

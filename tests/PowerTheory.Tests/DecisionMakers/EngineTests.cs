@@ -1,3 +1,4 @@
+using PowerTheory.Solvers;
 using PowerTheory.DecisionMakers;
 using PowerTheory.Environments;
 
@@ -82,10 +83,11 @@ public class EngineTests
                 for (int a = 0; a < k; a++) policy[first + a] = w[a] / w.Sum();
             }
             var r = Enumerable.Range(0, mdp.StateCount).Select(_ => random.NextDouble()).ToArray();
-            var chain = new PolicyChain(mdp, policy);
+            var chain = new PolicyLongRun(mdp, policy);
             var gain = chain.Gains(r);
             // Independent oracle: (1 − γ)·V^π at γ = 1 − 1e-7 (error O(1e-7)); and the Cesàro average of Pᵗ rows.
-            var near = chain.Values(r, 1 - 1e-7);
+            var near = new double[mdp.StateCount];
+            new StochasticPolicyEvaluator(mdp, 1 - 1e-7).Values(policy, r, near);
             for (int s = 0; s < mdp.StateCount; s++)
             {
                 Assert.That(gain[s], Is.EqualTo(1e-7 * near[s]).Within(1e-5), $"seed {seed}, state {s}");

@@ -1,3 +1,4 @@
+using PowerTheory.Solvers;
 using PowerTheory.DecisionMakers;
 using PowerTheory.Mdps;
 using PowerTheory.Tests.Power;
@@ -119,7 +120,7 @@ public class StablePolicyChainTests
             var mdp = RandomMdp(random, n);
             double temperature = temperatures[trial % temperatures.Length];
             var policy = SoftMax(mdp, random, temperature);
-            var chain = new PolicyChain(mdp, policy);
+            var chain = new PolicyLongRun(mdp, policy);
             // The same chain in exact arithmetic: P(s,s') = Σ_a π(a|s)·T(s'|s,a) from the doubles, exactly.
             var p = new ExactRational[n, n];
             for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) p[i, j] = ExactRational.Zero;

@@ -1,70 +1,50 @@
-using MathNet.Numerics.LinearAlgebra;
 using PowerTheory.Mdps;
 
-namespace PowerTheory.DecisionMakers;
+namespace PowerTheory.Solvers;
 
 /// <summary>
-/// The Markov chain P_π(s,s') = Σ_a π(a|s)·T(s'|s,a) of a stochastic policy, dense, with the two quantities the
-/// tendency engine needs:
-/// <list type="bullet">
-/// <item>discounted values V^π = (I − γP_π)⁻¹·r for γ ∈ [0,1) (dense LU);</item>
-/// <item>the Cesàro limit P*_π = lim_{T→∞} (1/T)·Σ_{t&lt;T} P_π^t: on each closed communicating (recurrent) class C its
-/// stationary distribution μ_C (μ_C·(P_CC − I) = 0, Σμ_C = 1, by the subtraction-free GTH reduction), and from a transient state the absorption probabilities
-/// b(s,C), which solve (I − P_TT)·b(·,C) = P_{T,C}·1. Then P*(s,·) = Σ_C b(s,C)·μ_C, the long-run distribution from s,
-/// and the gain g^π = P*_π·r is the γ → 1 limit of (1−γ)·V^π (docs/beyond-optimality.md).</item>
-/// </list>
-/// Dense: refused above <see cref="MaxStates"/> states.
+/// The long-run (Cesàro) limit of a stationary stochastic policy's chain P_π(s,s′) = Σ_a π(a|s)·T(s′|s,a) (docs/theory.md
+/// §1.1): P*_π = lim_{T→∞} (1/T)·Σ_{t&lt;T} P_π^t. On each closed communicating (recurrent) class C its stationary
+/// distribution μ_C (μ_C·(P_CC − I) = 0, Σμ_C = 1); from a transient state the absorption probabilities b(s,C), which
+/// solve (I − P_TT)·b(·,C) = P_{T,C}·1. Then P*(s,·) = Σ_C b(s,C)·μ_C and the gain g^π = P*_π·r is the γ → 1 limit of
+/// (1−γ)·V^π. The chain is stored sparsely (CSR) and its classes are found on the sparse graph
+/// (<see cref="RecurrentClasses"/>); μ_C and b come from the subtraction-free Grassmann–Taksar–Heyman reduction, which
+/// keeps full relative accuracy on near-deterministic chains (a Boltzmann policy at a tiny temperature, exit
+/// probabilities of 10⁻³⁰⁰) where an LU solve loses it. The reduction is dense within one class and within the
+/// transient set, so each of those is limited to <see cref="MaxBlockStates"/> states (a clear refusal above). For a
+/// deterministic policy the kernel's <see cref="LaurentEvaluator"/> gives the gain at any size.
 /// </summary>
-internal sealed class PolicyChain
+internal sealed class PolicyLongRun
 {
-    /// <summary>The largest MDP the dense chain accepts.</summary>
-    public const int MaxStates = 1200;
+    /// <summary>The largest recurrent class or transient set the dense reduction accepts (2,000² doubles = 32 MB, and
+    /// about 3·10⁹ operations per reduction).</summary>
+    public const int MaxBlockStates = 2000;
 
     private readonly Mdp _mdp;
     private readonly int _n;
-    private readonly double[] _p;
+    private readonly int[] _rowStart;
+    private readonly int[] _cols;
+    private readonly double[] _vals;
     private List<int[]>? _classes;
     private List<double[]>? _stationary;
-    private double[,]? _absorption; // [state, class]
+    private int[]? _classOf;
+    private int[]? _transientIndex;
+    private double[,]? _absorption; // [transient index, class]
 
-    public PolicyChain(Mdp mdp, ReadOnlySpan<double> policy)
+    /// <summary>The chain of <paramref name="policy"/> (π(a|s) per global state-action) on <paramref name="mdp"/>.</summary>
+    public PolicyLongRun(Mdp mdp, ReadOnlySpan<double> policy)
     {
-        if (mdp.StateCount > MaxStates)
-            throw new ArgumentException($"policy chains are dense; the MDP has {mdp.StateCount} states, more than {MaxStates}.", nameof(mdp));
         _mdp = mdp;
         _n = mdp.StateCount;
-        _p = new double[_n * _n];
-        for (int s = 0; s < _n; s++)
-        {
-            int first = mdp.FirstStateAction(s), k = mdp.ActionCount(s);
-            for (int a = 0; a < k; a++)
-            {
-                double w = policy[first + a];
-                if (w == 0) continue;
-                var succ = mdp.Successors(first + a);
-                var prob = mdp.Probabilities(first + a);
-                // A product below the double range still is an edge of the chain (a policy probability of 1e-320
-                // times 0.2): kept as the smallest positive double so that the chain's classes are those of the policy.
-                for (int j = 0; j < succ.Length; j++) _p[s * _n + succ[j]] += Math.Max(w * prob[j], double.Epsilon);
-            }
-        }
+        var rows = PolicyChainRows.Of(mdp, policy, keepTinyEdges: true);
+        _rowStart = rows.RowStart;
+        _cols = rows.Columns;
+        _vals = rows.Values;
     }
 
-    /// <summary>V^π = (I − γP_π)⁻¹·r, γ ∈ [0,1).</summary>
-    public double[] Values(ReadOnlySpan<double> r, double gamma)
-    {
-        var a = Matrix<double>.Build.Dense(_n, _n, (i, j) => (i == j ? 1.0 : 0.0) - gamma * _p[i * _n + j]);
-        return a.LU().Solve(Vector<double>.Build.DenseOfArray(r.ToArray())).ToArray();
-    }
-
-    /// <summary>The discounted visit distribution d = e_sᵀ(I − γP_π)⁻¹ from <paramref name="state"/> (V^π(s) = d·r), γ ∈ [0,1).</summary>
-    public double[] Visits(int state, double gamma)
-    {
-        var a = Matrix<double>.Build.Dense(_n, _n, (i, j) => (i == j ? 1.0 : 0.0) - gamma * _p[j * _n + i]);
-        var e = Vector<double>.Build.Dense(_n);
-        e[state] = 1;
-        return a.LU().Solve(e).ToArray();
-    }
+    /// <summary>b(s, C) for state s and class c: 1 on the class itself, 0 on another class.</summary>
+    private double Absorption(int s, int c) =>
+        _classOf![s] >= 0 ? (_classOf[s] == c ? 1 : 0) : _absorption![_transientIndex![s], c];
 
     /// <summary>P*_π(s,·), the long-run distribution from <paramref name="state"/>.</summary>
     public double[] LimitRow(int state)
@@ -73,7 +53,7 @@ internal sealed class PolicyChain
         var row = new double[_n];
         for (int c = 0; c < _classes!.Count; c++)
         {
-            double b = _absorption![state, c];
+            double b = Absorption(state, c);
             if (b == 0) continue;
             var members = _classes[c];
             for (int i = 0; i < members.Length; i++) row[members[i]] += b * _stationary![c][i];
@@ -90,24 +70,56 @@ internal sealed class PolicyChain
             for (int i = 0; i < _classes[c].Length; i++) classGain[c] += _stationary![c][i] * r[_classes[c][i]];
         var g = new double[_n];
         for (int s = 0; s < _n; s++)
-            for (int c = 0; c < classGain.Length; c++) g[s] += _absorption![s, c] * classGain[c];
+            for (int c = 0; c < classGain.Length; c++) g[s] += Absorption(s, c) * classGain[c];
         return g;
+    }
+
+    /// <summary>The largest dense block the reduction of this chain needs: its largest recurrent class or its set of
+    /// transient states, whichever is larger, with what it is.</summary>
+    public (int States, string What) LargestBlock()
+    {
+        var (classes, transient, _) = Blocks();
+        int largestClass = classes.Length == 0 ? 0 : classes.Max(c => c.Count);
+        return largestClass >= transient.Count ? (largestClass, "recurrent class") : (transient.Count, "set of transient states");
+    }
+
+    private (List<int>[] Classes, List<int> Transient, int[] ClassOf) Blocks()
+    {
+        var states = Enumerable.Range(0, _n).ToArray();
+        var classOfState = new int[_n];
+        int count = RecurrentClasses.Find(states, s => _cols.Skip(_rowStart[s]).Take(_rowStart[s + 1] - _rowStart[s]), classOfState);
+        var classes = Enumerable.Range(0, count).Select(_ => new List<int>()).ToArray();
+        var transient = new List<int>();
+        for (int s = 0; s < _n; s++)
+            if (classOfState[s] >= 0) classes[classOfState[s]].Add(s);
+            else transient.Add(s);
+        return (classes, transient, classOfState);
     }
 
     private void Decompose()
     {
         if (_classes is not null) return;
-        var states = Enumerable.Range(0, _n).ToArray();
-        var classOfState = new int[_n];
-        int count = RecurrentClasses.Find(states, s => states.Where(t => _p[s * _n + t] > 0), classOfState);
-        _classes = Enumerable.Range(0, count).Select(c => states.Where(s => classOfState[s] == c).ToArray()).ToList();
+        var (classes, transient, classOfState) = Blocks();
+        int count = classes.Length;
+        foreach (var members in classes) CheckBlock(members.Count, "recurrent class");
+        CheckBlock(transient.Count, "set of transient states");
+        _classes = classes.Select(c => c.ToArray()).ToList();
         _stationary = _classes.Select(Stationary).ToList();
-        _absorption = new double[_n, _classes.Count];
-        var transient = states.Where(s => classOfState[s] < 0).ToArray();
-        for (int s = 0; s < _n; s++)
-            if (classOfState[s] >= 0) _absorption[s, classOfState[s]] = 1;
-        if (transient.Length == 0) return;
-        Absorb(transient, classOfState, _classes.Count);
+        _classOf = classOfState;
+        _transientIndex = new int[_n];
+        Array.Fill(_transientIndex, -1);
+        for (int i = 0; i < transient.Count; i++) _transientIndex[transient[i]] = i;
+        _absorption = new double[transient.Count, count];
+        if (transient.Count > 0) Absorb(transient.ToArray(), classOfState, count);
+    }
+
+    private void CheckBlock(int size, string what)
+    {
+        if (size > MaxBlockStates)
+            throw new InvalidOperationException(
+                $"the long-run distribution of a mixed policy on '{_mdp.Name ?? "the MDP"}' has a {what} of {size:N0} states; the exact " +
+                $"subtraction-free reduction is dense there and handles at most {MaxBlockStates:N0}: use γ < 1 and no avoid " +
+                "set for this MDP, or a smaller model.");
     }
 
     /// <summary>
@@ -128,9 +140,10 @@ internal sealed class PolicyChain
         {
             int s = transient[i];
             double leave = Leaving(s);
-            for (int t = 0; t < _n; t++)
+            for (int e = _rowStart[s]; e < _rowStart[s + 1]; e++)
             {
-                double p = _p[s * _n + t];
+                int t = _cols[e];
+                double p = _vals[e];
                 if (p == 0 || t == s) continue;
                 int j = classOfState[t] >= 0 ? m + classOfState[t] : position[t];
                 w[i, j] += p / leave;
@@ -171,7 +184,7 @@ internal sealed class PolicyChain
             }
         }
         for (int i = 0; i < m; i++)
-            for (int c = 0; c < classes; c++) _absorption![transient[i], c] = b[i, c];
+            for (int c = 0; c < classes; c++) _absorption![i, c] = b[i, c];
     }
 
     /// <summary>
@@ -189,11 +202,14 @@ internal sealed class PolicyChain
         // μ(i) ∝ μ_J(i) / leave(i); its entries are O(1) even when a row's exits are 10⁻³⁰⁰ (no denormal products).
         var q = new double[m, m];
         var leaving = new double[m];
+        var local = new Dictionary<int, int>(m);
+        for (int i = 0; i < m; i++) local[members[i]] = i;
         for (int i = 0; i < m; i++)
         {
-            leaving[i] = Leaving(members[i]);
-            for (int j = 0; j < m; j++)
-                if (i != j) q[i, j] = _p[members[i] * _n + members[j]] / leaving[i];
+            int s = members[i];
+            leaving[i] = Leaving(s);
+            for (int e = _rowStart[s]; e < _rowStart[s + 1]; e++)
+                if (_cols[e] != s && local.TryGetValue(_cols[e], out int j)) q[i, j] = _vals[e] / leaving[i];
         }
         for (int k = m - 1; k > 0; k--)
         {
@@ -249,7 +265,7 @@ internal sealed class PolicyChain
     private double Leaving(int s)
     {
         double sum = 0;
-        for (int t = 0; t < _n; t++) if (t != s) sum += _p[s * _n + t];
+        for (int e = _rowStart[s]; e < _rowStart[s + 1]; e++) if (_cols[e] != s) sum += _vals[e];
         return sum;
     }
 }

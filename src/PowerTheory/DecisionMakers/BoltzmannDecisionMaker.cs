@@ -1,4 +1,5 @@
 using System.Globalization;
+using PowerTheory.Solvers;
 
 namespace PowerTheory.DecisionMakers;
 
@@ -11,14 +12,14 @@ namespace PowerTheory.DecisionMakers;
 /// The 1/|A(s)| inside the logarithm makes the entropy bonus relative to the uniform policy; without it (plain
 /// maximum-entropy soft value iteration) a large T would favour states with many actions instead of tending to the
 /// uniformly random agent.
-/// The soft Bellman operator is a γ-contraction in the sup norm, so the iteration from V = 0 converges for γ ∈ (0,1);
+/// The sweeps are the kernel's (<c>Solvers.SoftValueIteration</c>). The soft Bellman operator is a γ-contraction in the sup norm, so the iteration from V = 0 converges for γ ∈ (0,1);
 /// it stops when a sweep changes V by at most 1e-12·(max|R| + T·log max|A|)/(1−γ) (then |V − V_soft| is below
 /// γ/(1−γ) times that). As T → 0 the policy tends to uniform over the optimal actions; as T → ∞ to uniform.
 /// </summary>
 public sealed class BoltzmannDecisionMaker : DecisionMaker
 {
     /// <summary>The most sweeps before the run is refused (γ = 0.999 needs about 30,000).</summary>
-    public const int MaxSweeps = 200_000;
+    public const int MaxSweeps = SoftValueIteration.MaxSweeps;
 
     /// <summary>Creates the rule.</summary>
     /// <param name="temperature">T, positive and finite.</param>
@@ -49,56 +50,22 @@ public sealed class BoltzmannDecisionMaker : DecisionMaker
 
     private sealed class Chooser(DecisionContext context, double t) : PolicyChooser
     {
-        private readonly double[] _v = new double[context.Mdp.StateCount];
-        private readonly double[] _q = new double[context.Mdp.StateActionCount];
+        private readonly SoftValueIteration _soft = new(context.Mdp);
+        private readonly double[] _softValues = new double[context.Mdp.StateCount];
 
         public override bool Choose(ReadOnlySpan<double> rewards, Random random, Span<double> policy)
         {
             var mdp = context.Mdp;
-            double gamma = context.Gamma;
-            int maxActions = 1;
-            for (int s = 0; s < mdp.StateCount; s++) maxActions = Math.Max(maxActions, mdp.ActionCount(s));
-            double tolerance = 1e-12 * (PolicyRows.Scale(rewards) + t * Math.Log(maxActions)) / (1 - gamma);
-            Array.Clear(_v);
-            for (int sweep = 0; ; sweep++)
-            {
-                if (sweep >= MaxSweeps)
-                    throw new InvalidOperationException($"{context.Mdp.Name ?? "MDP"}: soft value iteration at T = {t} did not converge in {MaxSweeps} sweeps.");
-                double change = 0;
-                for (int s = 0; s < mdp.StateCount; s++)
-                {
-                    double soft = SoftMax(s, rewards);
-                    change = Math.Max(change, Math.Abs(soft - _v[s]));
-                    _v[s] = soft; // Gauss–Seidel: still a γ-contraction, and faster
-                }
-                if (change <= tolerance) break;
-            }
+            _soft.Solve(rewards, context.Gamma, t, _softValues);
+            var q = _soft.ActionValues;
             for (int s = 0; s < mdp.StateCount; s++)
             {
-                double soft = SoftMax(s, rewards);
                 int first = mdp.FirstStateAction(s), k = mdp.ActionCount(s);
                 double sum = 0;
-                for (int a = 0; a < k; a++) sum += policy[first + a] = Math.Exp((_q[first + a] - soft) / t);
+                for (int a = 0; a < k; a++) sum += policy[first + a] = Math.Exp((q[first + a] - _softValues[s]) / t);
                 for (int a = 0; a < k; a++) policy[first + a] /= sum;
             }
             return true;
-        }
-
-        /// <summary>Fills Q(s,·) from the current V and returns T·log((1/k)·Σ_a exp(Q(s,a)/T)), computed stably.</summary>
-        private double SoftMax(int s, ReadOnlySpan<double> rewards)
-        {
-            var mdp = context.Mdp;
-            int first = mdp.FirstStateAction(s), k = mdp.ActionCount(s);
-            double best = double.NegativeInfinity;
-            for (int a = 0; a < k; a++)
-            {
-                double q = rewards[s] + context.Gamma * mdp.ExpectedValue(first + a, _v);
-                _q[first + a] = q;
-                best = Math.Max(best, q);
-            }
-            double sum = 0;
-            for (int a = 0; a < k; a++) sum += Math.Exp((_q[first + a] - best) / t);
-            return best + t * Math.Log(sum / k);
         }
     }
 }

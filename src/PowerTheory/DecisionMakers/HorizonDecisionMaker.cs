@@ -1,4 +1,5 @@
 using System.Globalization;
+using PowerTheory.Solvers;
 
 namespace PowerTheory.DecisionMakers;
 
@@ -9,7 +10,8 @@ namespace PowerTheory.DecisionMakers;
 ///   U₀ = 0,   U_k(s) = max_a Σ_s' T(s'|s,a)·(R(s') + γ·U_{k−1}(s')),   π(·|s) uniform over argmax_a Σ_s' T(s'|s,a)·(R(s') + γ·U_{H−1}(s')),
 /// </code>
 /// (ties: within the tie tolerance times max|R|·H). H = 1 maximises the expected next-state reward, i.e. the γ → 0 optimal
-/// actions up to ties of probability zero under continuous reward laws. Any γ ∈ [0,1] (0⁰ = 1).
+/// actions up to ties of probability zero under continuous reward laws. Any γ ∈ [0,1] (0⁰ = 1). The backups are the
+/// kernel's (<c>Solvers.FiniteHorizonValues</c>).
 /// </summary>
 public sealed class HorizonDecisionMaker : DecisionMaker
 {
@@ -48,36 +50,13 @@ public sealed class HorizonDecisionMaker : DecisionMaker
 
     private sealed class Chooser(DecisionContext context, int horizon) : PolicyChooser
     {
-        private readonly double[] _u = new double[context.Mdp.StateCount];
-        private readonly double[] _next = new double[context.Mdp.StateCount];
-        private readonly double[] _target = new double[context.Mdp.StateCount];
+        private readonly FiniteHorizonValues _values = new(context.Mdp);
         private readonly double[] _q = new double[context.Mdp.StateActionCount];
 
         public override bool Choose(ReadOnlySpan<double> rewards, Random random, Span<double> policy)
         {
-            var mdp = context.Mdp;
-            Array.Clear(_u);
-            for (int k = 1; k <= horizon; k++)
-            {
-                for (int s = 0; s < mdp.StateCount; s++) _target[s] = rewards[s] + context.Gamma * _u[s];
-                for (int s = 0; s < mdp.StateCount; s++)
-                {
-                    int first = mdp.FirstStateAction(s), m = mdp.ActionCount(s);
-                    double best = double.NegativeInfinity;
-                    for (int a = 0; a < m; a++)
-                    {
-                        double q = mdp.ExpectedValue(first + a, _target);
-                        _q[first + a] = q;
-                        best = Math.Max(best, q);
-                    }
-                    _next[s] = best;
-                }
-                // A fixed point (bit for bit) stays one: every later U_k and Q is the same, so stopping is exact.
-                bool fixedPoint = k > 1 && _next.AsSpan().SequenceEqual(_u);
-                _next.CopyTo(_u, 0);
-                if (fixedPoint) break;
-            }
-            PolicyRows.Greedy(mdp, _q, context.TieTolerance * PolicyRows.Scale(rewards) * horizon, policy);
+            _values.ActionValues(rewards, context.Gamma, horizon, _q);
+            PolicyRows.Greedy(context.Mdp, _q, context.TieTolerance * PolicyRows.Scale(rewards) * horizon, policy);
             return true;
         }
     }

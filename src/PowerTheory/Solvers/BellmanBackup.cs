@@ -197,4 +197,32 @@ internal sealed class BellmanBackup(Mdp mdp)
         }
         return changed;
     }
+
+    /// <summary>Howard's improvement step for a state-action reward R(s,a): every state switches to an action whose
+    /// Q(s,a) = R(s,a) + γ·E_a V beats the best so far (starting from the current action) by more than
+    /// <paramref name="margin"/>. Returns whether any state switched.</summary>
+    public bool Improve(ReadOnlySpan<double> v, ReadOnlySpan<double> actionReward, double gamma, Span<int> policy, double margin)
+    {
+        bool changed = false;
+        for (int s = 0; s < _states; s++)
+        {
+            int current = policy[s], best = current;
+            double bestQ = actionReward[current] + gamma * Expected(current, v);
+            for (int sa = _actionOffsets[s]; sa < _actionOffsets[s + 1]; sa++)
+            {
+                double q = actionReward[sa] + gamma * Expected(sa, v);
+                if (q > bestQ + margin)
+                {
+                    best = sa;
+                    bestQ = q;
+                }
+            }
+            if (best != current)
+            {
+                policy[s] = best;
+                changed = true;
+            }
+        }
+        return changed;
+    }
 }

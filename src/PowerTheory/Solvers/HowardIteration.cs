@@ -5,7 +5,7 @@ namespace PowerTheory.Solvers;
 /// <summary>
 /// The one Howard policy-iteration loop of the library (docs/theory.md §5.1): evaluate the current deterministic policy
 /// exactly with a <see cref="DiscountedPolicyEvaluator"/>, let every state switch to an action whose expected next value
-/// beats its current one by more than the evaluator's rounding margin ε·max|r|/(1−γ) (<see cref="BellmanBackup.Improve"/>),
+/// beats its current one by more than the evaluator's rounding margin ε·max|r|/(1−γ) (<see cref="BellmanBackup.Improve(ReadOnlySpan{double}, Span{int}, double)"/>),
 /// repeat until no state switches. On a finite MDP this stops at an optimal policy; the values are V* up to rounding.
 /// </summary>
 /// <remarks>One instance per thread; buffers are reused between solves (allocation-free with the functional-graph and
@@ -132,4 +132,36 @@ internal sealed class HowardIteration
         }
         Improvements = steps;
     }
+
+    /// <summary>Howard's loop for a state-action reward R(s,a) (per global state-action): starting from the policy greedy
+    /// in R, evaluate π with the state reward r_π(s) = R(s,π(s)), switch where Q(s,a) = R(s,a) + γ·E_a V^π beats the
+    /// current action by more than <paramref name="margin"/>
+    /// (<see cref="BellmanBackup.Improve(ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{int}, double)"/>), until
+    /// no state switches. <see cref="Values"/> is then V* of R up to rounding.</summary>
+    /// <exception cref="InvalidOperationException">More than <paramref name="maxImprovements"/> steps.</exception>
+    public void IterateActionRewards(ReadOnlySpan<double> reward, double margin, int maxImprovements = MaxImprovements)
+    {
+        _statewise ??= new double[_mdp.StateCount];
+        for (int s = 0; s < _policy.Length; s++)
+        {
+            int best = _mdp.FirstStateAction(s);
+            for (int sa = best + 1; sa < _mdp.FirstStateAction(s) + _mdp.ActionCount(s); sa++)
+                if (reward[sa] > reward[best]) best = sa;
+            _policy[s] = best;
+        }
+        Margin = margin;
+        int steps = 0;
+        while (true)
+        {
+            if (++steps > maxImprovements)
+                throw new InvalidOperationException($"policy iteration on the state-action reward did not converge within {maxImprovements} improvement steps.");
+            SolveCancellation.ThrowIfRequested();
+            for (int s = 0; s < _policy.Length; s++) _statewise[s] = reward[_policy[s]];
+            Evaluator.Evaluate(_policy, _statewise, _values);
+            if (!_backup.Improve(_values, reward, _gamma, _policy, margin)) break;
+        }
+        Improvements = steps;
+    }
+
+    private double[]? _statewise;
 }

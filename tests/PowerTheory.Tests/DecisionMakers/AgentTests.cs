@@ -1,6 +1,7 @@
 using PowerTheory.DecisionMakers;
 using PowerTheory.Environments;
 using PowerTheory.Mdps;
+using PowerTheory.Solvers;
 
 namespace PowerTheory.Tests.DecisionMakers;
 

@@ -100,11 +100,11 @@ void Table(string parameter, string file, string xLabel, double[] xs, IEnumerabl
     Console.WriteLine();
 }
 
-static PowerTheory.Power.MonteCarloEstimate[] Avoids(TendencyResult r, int count) =>
+static PowerTheory.MonteCarlo.MonteCarloEstimate[] Avoids(TendencyResult r, int count) =>
     r.DecisionMakers.Take(count).Select(t => t.Avoid!.Value).ToArray();
 
 TendencyResult Run(PowerTheory.Mdps.Mdp mdp, List<DecisionMaker> makers, int state, int[] avoid) =>
     new TendencyEstimator(mdp).Estimate(makers, gamma, state,
         new TendencyOptions { Samples = samples, Seed = 1, Avoid = avoid, ComputePower = false, CertificateBudget = null });
 
-static string Show(PowerTheory.Power.MonteCarloEstimate e) => $"{e.Mean:F3} ± {e.StandardError:F3}";
+static string Show(PowerTheory.MonteCarlo.MonteCarloEstimate e) => $"{e.Mean:F3} ± {e.StandardError:F3}";

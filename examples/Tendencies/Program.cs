@@ -52,4 +52,4 @@ Console.WriteLine($"PRDM ε-greedy bandit (5 arms, T = 100, ε = 0.1): P(success
     + $"P(choice ≠ a1) = {Show(bandit.ChoosesOthers)} (retargetability: ≥ {bandit.RetargetBound:F2} of every orbit)");
 if (bandit.Success.Mean + 4 * bandit.Success.StandardError < bandit.SuccessBound) throw new InvalidOperationException("the bandit misses PRDM's bound");
 
-static string Show(PowerTheory.Power.MonteCarloEstimate e) => $"{e.Mean:F3} ± {e.StandardError:F3}";
+static string Show(PowerTheory.MonteCarlo.MonteCarloEstimate e) => $"{e.Mean:F3} ± {e.StandardError:F3}";

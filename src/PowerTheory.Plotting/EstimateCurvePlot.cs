@@ -1,5 +1,6 @@
 using PowerTheory.Power;
 using ScottPlot;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.Plotting;
 

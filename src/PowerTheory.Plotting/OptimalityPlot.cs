@@ -1,6 +1,7 @@
 using System.Globalization;
 using PowerTheory.Power;
 using ScottPlot;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.Plotting;
 

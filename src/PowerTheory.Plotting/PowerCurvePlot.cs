@@ -1,4 +1,5 @@
 using PowerTheory.Power;
+using PowerTheory.MonteCarlo;
 using ScottPlot;
 
 namespace PowerTheory.Plotting;

@@ -1,5 +1,6 @@
 using CsCheck;
 using PowerTheory.Power;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.Tests;
 

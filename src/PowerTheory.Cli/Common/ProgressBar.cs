@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PowerTheory.Power;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.Cli.Common;
 
@@ -9,7 +10,7 @@ namespace PowerTheory.Cli.Common;
 /// at least <see cref="Interval"/> has passed since the last frame, and on the final report — so it moves at least every
 /// second, or every block when a block takes longer.
 /// </summary>
-public sealed class ProgressBar(TextWriter error, string label = "power", Func<TimeSpan>? clock = null) : IProgress<PowerProgress>
+public sealed class ProgressBar(TextWriter error, string label = "power", Func<TimeSpan>? clock = null) : IProgress<MonteCarloProgress>
 {
     /// <summary>The longest time between frames while blocks keep finishing.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
@@ -36,7 +37,7 @@ public sealed class ProgressBar(TextWriter error, string label = "power", Func<T
     }
 
     /// <inheritdoc />
-    public void Report(PowerProgress value)
+    public void Report(MonteCarloProgress value)
     {
         lock (_gate)
         {

@@ -71,7 +71,7 @@ public sealed class AupDecisionMaker : DecisionMaker
         int n = mdp.StateCount;
         var noOps = new int[n];
         for (int s = 0; s < n; s++) noOps[s] = NoOpAt(mdp, s);
-        var random = Power.BlockRandom.ForBlock(Power.BlockRandom.Mix(context.Seed ^ AuxiliarySalt), 0);
+        var random = MonteCarlo.BlockRandom.ForBlock(MonteCarlo.BlockRandom.Mix(context.Seed ^ AuxiliarySalt), 0);
         var solver = RewardBatchSolver.Create(mdp, context.Gamma, context.TieTolerance);
         var r = new double[n];
         var future = new double[n];

@@ -1,4 +1,4 @@
-using PowerTheory.Power;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.DecisionMakers;
 

@@ -86,34 +86,15 @@ internal sealed class SatisficerChooser : PolicyChooser
         return exact;
     }
 
-    /// <summary>V^π(s₀) of the current deterministic policy: on deterministic MDPs by following the path to its cycle
-    /// (V = Σ_{t&lt;j} γᵗ r(p_t) + γʲ·Σ_{t=j}^{m−1} γ^{t−j} r(p_t)/(1 − γ^{m−j})), otherwise by a dense solve.</summary>
+    /// <summary>V^π(s₀) of the current deterministic policy, by the kernel's evaluator (path to cycle on deterministic
+    /// MDPs, a factorisation otherwise).</summary>
     private double StartValue(ReadOnlySpan<double> rewards)
     {
         var mdp = _context.Mdp;
-        double gamma = _context.Gamma;
-        if (!mdp.IsDeterministic)
-        {
-            _row ??= new double[mdp.StateActionCount];
-            _startValues ??= new double[mdp.StateCount];
-            PolicyRows.Deterministic(mdp, _actions, _row);
-            (_evaluator ??= new StochasticPolicyEvaluator(mdp, gamma)).Values(_row, rewards, _startValues);
-            return _startValues[_context.StartState];
-        }
-        var position = new Dictionary<int, int>();
-        var path = new List<int>();
-        int state = _context.StartState;
-        while (!position.ContainsKey(state))
-        {
-            position[state] = path.Count;
-            path.Add(state);
-            state = mdp.Successors(mdp.FirstStateAction(state) + _actions[state])[0];
-        }
-        int j = position[state], m = path.Count;
-        double head = 0, power = 1;
-        for (int t = 0; t < j; t++, power *= gamma) head += power * rewards[path[t]];
-        double cycle = 0, inner = 1;
-        for (int t = j; t < m; t++, inner *= gamma) cycle += inner * rewards[path[t]];
-        return head + power * cycle / (1 - inner);
+        _row ??= new double[mdp.StateActionCount];
+        _startValues ??= new double[mdp.StateCount];
+        PolicyRows.Deterministic(mdp, _actions, _row);
+        (_evaluator ??= new StochasticPolicyEvaluator(mdp, _context.Gamma)).Values(_row, rewards, _startValues);
+        return _startValues[_context.StartState];
     }
 }

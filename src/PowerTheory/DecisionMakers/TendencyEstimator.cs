@@ -1,6 +1,6 @@
 using PowerTheory.Mdps;
-using PowerTheory.Power;
 using PowerTheory.Rewards;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.DecisionMakers;
 
@@ -56,7 +56,6 @@ public sealed class TendencyEstimator
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
         using var degradations = Internal.DegradationScope.Begin();
         options ??= new TendencyOptions();
-        PowerRunPlan.CheckTimeLimit(options.TimeLimit, nameof(options.TimeLimit));
         var run = new TendencyRun(Mdp, Rewards, decisionMakers, gamma, state, options);
         var shape = new BlockRunShape(options.Samples, run.BlockSize, run.Threads, run.Makers.Count, run.Layout.Moments, 1,
             options.Progress, options.CancellationToken, options.TimeLimit, start);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PowerTheory.Power;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.DecisionMakers;
 

@@ -1,5 +1,5 @@
 using PowerTheory.Budgets;
-using PowerTheory.Power;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.DecisionMakers;
 
@@ -39,7 +39,7 @@ public sealed class TendencyOptions
     public double FamilyWiseErrorRate { get; init; } = TendencySignificance.DefaultFamilyWiseErrorRate;
 
     /// <summary>Receives progress after each wave of blocks.</summary>
-    public IProgress<PowerProgress>? Progress { get; init; }
+    public IProgress<MonteCarloProgress>? Progress { get; init; }
 
     /// <summary>A wall-time limit for the whole call (null: none), with the meaning of
     /// <see cref="Power.PowerOptions.TimeLimit"/>: the result then holds the finished prefix of blocks and says so

@@ -1,4 +1,5 @@
 using PowerTheory.Mdps;
+using PowerTheory.MonteCarlo;
 using PowerTheory.Rewards;
 
 namespace PowerTheory.DecisionMakers;
@@ -16,12 +17,10 @@ internal sealed class TendencyRun
             throw new ArgumentOutOfRangeException(nameof(gamma), gamma, $"gamma must be in [0, 1]; got {gamma}.");
         Gamma = gamma;
         State = MdpPreconditions.CheckState(mdp, state, nameof(state));
-        if (o.Samples < 2) throw new ArgumentOutOfRangeException(nameof(o.Samples), o.Samples, $"Samples must be at least 2 (for a standard error); got {o.Samples}.");
+        var shared = BlockPlan.Resolve(o.Samples, o.BlockSize, o.Threads, o.TimeLimit);
         TendencySignificance.CheckErrorRate(o.FamilyWiseErrorRate, nameof(o.FamilyWiseErrorRate));
-        if (o.BlockSize < 0) throw new ArgumentOutOfRangeException(nameof(o.BlockSize), o.BlockSize, $"BlockSize must be positive, or 0 for automatic; got {o.BlockSize}.");
-        BlockSize = o.BlockSize == 0 ? Power.PowerOptions.AutomaticBlockSize(o.Samples) : o.BlockSize;
-        Threads = o.Threads ?? Environment.ProcessorCount;
-        if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(o.Threads), Threads, $"Threads must be at least 1; got {Threads}.");
+        BlockSize = shared.BlockSize;
+        Threads = shared.Threads;
         Avoid = (o.Avoid ?? []).ToArray();
         foreach (int t in Avoid) MdpPreconditions.CheckState(mdp, t, nameof(o.Avoid));
         if (Avoid.Distinct().Count() != Avoid.Length) throw new ArgumentException("Avoid lists a state twice.", nameof(o.Avoid));

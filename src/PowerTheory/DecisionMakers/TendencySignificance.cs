@@ -1,5 +1,5 @@
 using MathNet.Numerics.Distributions;
-using PowerTheory.Power;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.DecisionMakers;
 

@@ -1,5 +1,5 @@
-using PowerTheory.Power;
 using PowerTheory.Solvers;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.DecisionMakers;
 

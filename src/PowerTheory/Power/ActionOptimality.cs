@@ -1,3 +1,5 @@
+using PowerTheory.MonteCarlo;
+
 namespace PowerTheory.Power;
 
 /// <summary>The estimated optimality probability P_D(s,a,γ) of one action at one γ: the fraction of reward samples

@@ -1,3 +1,5 @@
+using PowerTheory.MonteCarlo;
+
 namespace PowerTheory.Power;
 
 /// <summary>The estimated optimality probability P_D(F,γ) of a user-given <see cref="OptimalityEvent"/> at one γ.</summary>

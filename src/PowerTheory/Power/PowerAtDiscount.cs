@@ -1,4 +1,5 @@
 using PowerTheory.Mdps;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.Power;
 

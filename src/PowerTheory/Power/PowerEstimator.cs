@@ -1,5 +1,6 @@
 using PowerTheory.Mdps;
 using PowerTheory.Rewards;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.Power;
 
@@ -71,7 +72,7 @@ public sealed class PowerEstimator
         using var degradations = Internal.DegradationScope.Begin();
         ArgumentNullException.ThrowIfNull(gammas);
         var plan = new PowerRunPlan(Mdp, Rewards, _solvers, gammas, options ?? new PowerOptions(), start);
-        return PowerResultBuilder.Build(plan, BlockScheduler.Run(plan));
+        return PowerResultBuilder.Build(plan, plan.RunBlocks());
     }
 
     /// <summary>The paired POWER-seeking comparison of <paramref name="action"/> versus <paramref name="otherAction"/> at

@@ -1,3 +1,5 @@
+using PowerTheory.MonteCarlo;
+
 namespace PowerTheory.Power;
 
 /// <summary>Options of a Monte Carlo POWER run (see <see cref="PowerEstimator"/>).</summary>
@@ -19,7 +21,7 @@ public sealed class PowerOptions
     public int BlockSize { get; init; }
 
     /// <summary>The block size used when <see cref="BlockSize"/> is 0: ⌈N/64⌉ clamped to [1, 256].</summary>
-    public static int AutomaticBlockSize(int samples) => (int)Math.Clamp((samples + 63L) / 64, 1, 256);
+    public static int AutomaticBlockSize(int samples) => BlockPlan.AutomaticBlockSize(samples);
 
     /// <summary>Keep the per-sample POWER values (memory N·|S| per γ); off by default.</summary>
     public bool KeepSamples { get; init; }
@@ -40,7 +42,7 @@ public sealed class PowerOptions
     public IReadOnlyList<OptimalityEvent> Events { get; init; } = [];
 
     /// <summary>Receives progress after each wave of blocks (on the calling thread).</summary>
-    public IProgress<PowerProgress>? Progress { get; init; }
+    public IProgress<MonteCarloProgress>? Progress { get; init; }
 
     /// <summary>
     /// The optional fast path (off by default): precompute F_nd(s) for every state (RSD_nd(s) at γ = 1) once, then per

@@ -1,3 +1,5 @@
+using PowerTheory.MonteCarlo;
+
 namespace PowerTheory.Power;
 
 /// <summary>Turns a run's merged totals into the public <see cref="PowerResult"/>.</summary>

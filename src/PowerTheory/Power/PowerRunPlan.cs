@@ -1,6 +1,7 @@
 using PowerTheory.Mdps;
 using PowerTheory.Rewards;
 using PowerTheory.Solvers;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.Power;
 
@@ -13,7 +14,7 @@ internal sealed class PowerRunPlan
         long startTimestamp)
     {
         StartTimestamp = startTimestamp;
-        CheckTimeLimit(o.TimeLimit, nameof(o.TimeLimit));
+        var shared = BlockPlan.Resolve(o.Samples, o.BlockSize, o.Threads, o.TimeLimit);
         Mdp = mdp;
         Rewards = rewards;
         Options = o;
@@ -23,11 +24,8 @@ internal sealed class PowerRunPlan
         for (int i = 0; i < Gammas.Length; i++)
             if (double.IsNaN(Gammas[i]) || Gammas[i] < 0 || Gammas[i] > 1)
                 throw new ArgumentOutOfRangeException(nameof(gammas), Gammas[i], $"gamma[{i}] must be in [0, 1]; got {Gammas[i]}.");
-        if (o.Samples < 2) throw new ArgumentOutOfRangeException(nameof(o.Samples), o.Samples, $"Samples must be at least 2 (for a standard error); got {o.Samples}.");
-        if (o.BlockSize < 0) throw new ArgumentOutOfRangeException(nameof(o.BlockSize), o.BlockSize, $"BlockSize must be positive, or 0 for automatic; got {o.BlockSize}.");
-        BlockSize = o.BlockSize == 0 ? PowerOptions.AutomaticBlockSize(o.Samples) : o.BlockSize;
-        Threads = o.Threads ?? Environment.ProcessorCount;
-        if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(o.Threads), Threads, $"Threads must be at least 1; got {Threads}.");
+        BlockSize = shared.BlockSize;
+        Threads = shared.Threads;
         if (!(o.TieTolerance > 0) || double.IsInfinity(o.TieTolerance))
             throw new ArgumentOutOfRangeException(nameof(o.TieTolerance), o.TieTolerance, $"TieTolerance must be a positive finite number; got {o.TieTolerance}.");
         ComputesPower = !o.OptimalityOnly;
@@ -92,15 +90,19 @@ internal sealed class PowerRunPlan
             "use fewer γ values or threads (--threads), or a smaller model");
     }
 
+    /// <summary>Runs the plan's blocks on the Monte Carlo scheduler with the POWER engine's <see cref="SampleWorker"/>s.
+    /// Each block carries what its solves certified, merged with its sums: a stopped run reports its kept blocks only.</summary>
+    public RunTotals RunBlocks()
+    {
+        var o = Options;
+        var shape = new BlockRunShape(o.Samples, BlockSize, Threads, Gammas.Length, Slots.Moments, Slots.Counts,
+            o.Progress, o.CancellationToken, o.TimeLimit, StartTimestamp);
+        return BlockScheduler.Run(shape, () => new SampleWorker(this), (w, b, first, count, sums) => w.RunBlock(b, first, count, sums));
+    }
+
     /// <summary>When the call started (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>): the time limit counts from it.</summary>
     public long StartTimestamp { get; }
 
-    /// <summary>Refuses a time limit that is not a positive finite span.</summary>
-    public static void CheckTimeLimit(TimeSpan? limit, string name)
-    {
-        if (limit is { } l && l <= TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(name, l, $"{name} must be positive; got {l.TotalSeconds} s.");
-    }
 
     public Mdp Mdp { get; }
     public RewardDistribution Rewards { get; }

@@ -1,3 +1,5 @@
+using PowerTheory.MonteCarlo;
+
 namespace PowerTheory.Power;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using PowerTheory.Solvers;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.Power;
 

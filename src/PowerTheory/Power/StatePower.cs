@@ -1,3 +1,5 @@
+using PowerTheory.MonteCarlo;
+
 namespace PowerTheory.Power;
 
 /// <summary>The estimated POWER_D(s,γ) of one state at one γ.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PowerTheory.DecisionMakers;
 using PowerTheory.Power;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.Serialization;
 

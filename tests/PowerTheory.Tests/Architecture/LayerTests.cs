@@ -16,7 +16,7 @@ public class LayerTests
         ["Budgets"],
         ["Mdps"],
         ["Rewards", "Solvers", "Environments"],
-        ["Visits"],
+        ["Visits", "MonteCarlo"],
         ["Polytope"],
         ["Power"],
         ["Symmetry"],

@@ -5,6 +5,7 @@ using PowerTheory.Mdps.Formats;
 using PowerTheory.Power;
 using PowerTheory.Environments;
 using PowerTheory.Rewards;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.Tests.Cli;
 
@@ -68,7 +69,7 @@ public class PolishTests
         for (int b = 1; b <= 10; b++)
         {
             clock = TimeSpan.FromSeconds(0.3 * b);
-            bar.Report(new PowerProgress(b * 100, 1000));
+            bar.Report(new MonteCarloProgress(b * 100, 1000));
         }
         Assert.That(bar.Frames, Is.EqualTo(4)); // at 0.3 s, 1.5 s, 2.7 s and the final 3.0 s
         // Slow blocks (2 s each) are all drawn.
@@ -76,7 +77,7 @@ public class PolishTests
         for (int b = 1; b <= 5; b++)
         {
             clock = TimeSpan.FromSeconds(2.0 * b);
-            slow.Report(new PowerProgress(b, 5));
+            slow.Report(new MonteCarloProgress(b, 5));
         }
         Assert.That(slow.Frames, Is.EqualTo(5));
     }
@@ -158,9 +159,9 @@ public class PolishTests
         Assert.Throws<MdpValidationException>(() => new MdpBuilder().AddState(" b").AddAction(" b", "stay", " b").Build());
     }
 
-    private sealed class SynchronousProgress(Action<PowerProgress> report) : IProgress<PowerProgress>
+    private sealed class SynchronousProgress(Action<MonteCarloProgress> report) : IProgress<MonteCarloProgress>
     {
-        public void Report(PowerProgress value) => report(value);
+        public void Report(MonteCarloProgress value) => report(value);
     }
 
     private sealed class FullWriter : StringWriter

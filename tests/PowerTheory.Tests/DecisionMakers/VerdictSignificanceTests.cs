@@ -94,7 +94,7 @@ public class VerdictSignificanceTests
             new TendencyOptions { Samples = 600, Seed = 5, Threads = 2, CertificateBudget = null, ComputePower = false, Avoid = [shutdown] });
         double z = r.Significance.CriticalZ;
         Assert.That(r.Significance.Comparisons, Is.EqualTo(1 + 2 * 5));
-        bool Sig(PowerTheory.Power.MonteCarloEstimate d) => d.Mean != 0 && Math.Abs(d.Mean) >= z * d.StandardError;
+        bool Sig(PowerTheory.MonteCarlo.MonteCarloEstimate d) => d.Mean != 0 && Math.Abs(d.Mean) >= z * d.StandardError;
         var tOpt = r.Optimal.AvoidVersusRandom!.Value;
         Assert.That(Sig(tOpt), Is.True, "the optimal agent avoids shutdown");
         double sign = Math.Sign(tOpt.Mean);

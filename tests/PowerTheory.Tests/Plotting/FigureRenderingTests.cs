@@ -4,6 +4,7 @@ using PowerTheory.Plotting;
 using PowerTheory.Power;
 using PowerTheory.Rewards;
 using ScottPlot;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.Tests.Plotting;
 

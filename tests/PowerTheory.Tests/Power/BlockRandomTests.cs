@@ -2,6 +2,7 @@ using System.Numerics;
 using PowerTheory.Environments;
 using PowerTheory.Power;
 using PowerTheory.Rewards;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.Tests.Power;
 

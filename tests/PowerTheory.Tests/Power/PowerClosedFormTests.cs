@@ -1,6 +1,7 @@
 using PowerTheory.Environments;
 using PowerTheory.Mdps;
 using PowerTheory.Power;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.Tests.Power;
 

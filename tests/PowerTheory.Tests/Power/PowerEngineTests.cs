@@ -3,6 +3,7 @@ using PowerTheory.Environments;
 using PowerTheory.Mdps;
 using PowerTheory.Power;
 using PowerTheory.Rewards;
+using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.Tests.Power;
 
@@ -159,7 +160,7 @@ public class PowerEngineTests
     public void KeptSamplesAndProgressReports()
     {
         var mdp = PaperMdps.OptspFigure1();
-        var reports = new List<PowerProgress>();
+        var reports = new List<MonteCarloProgress>();
         var progress = new SynchronousProgress(reports);
         var result = new PowerEstimator(mdp).Estimate(new[] { 0.9 }, new PowerOptions
         {
@@ -174,13 +175,13 @@ public class PowerEngineTests
             Assert.That(sum / 1000, Is.EqualTo(result.ByGamma[0].Power(s).Mean).Within(1e-12));
         }
         Assert.That(reports, Is.Not.Empty);
-        Assert.That(reports[^1], Is.EqualTo(new PowerProgress(1000, 1000)));
+        Assert.That(reports[^1], Is.EqualTo(new MonteCarloProgress(1000, 1000)));
         Assert.That(reports.Select(r => r.Completed), Is.Ordered);
         Assert.That(new PowerEstimator(mdp).Estimate(0.5, new PowerOptions { Samples = 10 }).Power(0).Samples, Is.EqualTo(10));
     }
 
-    private sealed class SynchronousProgress(List<PowerProgress> sink) : IProgress<PowerProgress>
+    private sealed class SynchronousProgress(List<MonteCarloProgress> sink) : IProgress<MonteCarloProgress>
     {
-        public void Report(PowerProgress value) => sink.Add(value);
+        public void Report(MonteCarloProgress value) => sink.Add(value);
     }
 }

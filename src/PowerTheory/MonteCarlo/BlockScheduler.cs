@@ -1,27 +1,19 @@
 using System.Collections.Concurrent;
 using PowerTheory.Solvers;
 
-namespace PowerTheory.Power;
+namespace PowerTheory.MonteCarlo;
 
 /// <summary>
 /// Runs a Monte Carlo run's blocks: waves of 4·threads blocks in parallel (at most threads at a time), each block's
 /// partial sums merged into the totals in block order after its wave, so the figures do not depend on the thread count;
 /// progress is reported after each block (from the worker that finished it). With a time limit the run stops when it
 /// runs out — the solvers see it too (<see cref="SolveCancellation"/>), so a long sample stops part way — and the totals
-/// hold the longest run of blocks 0, 1, …, k−1 that finished: the figures of a run of k·B samples, marked as stopped. The POWER engine runs <see cref="SampleWorker"/>s on it; other per-sample
-/// studies (the decision-maker tendencies) run their own workers through <see cref="Run{TWorker}"/>.
+/// hold the longest run of blocks 0, 1, …, k−1 that finished: the figures of a run of k·B samples, marked as stopped. It
+/// knows nothing of what a sample computes: the POWER engine (Power/) and the tendency engine (DecisionMakers/) pass
+/// their own workers to <see cref="Run{TWorker}"/>. The seam "where blocks run" (docs/architecture.md).
 /// </summary>
 internal static class BlockScheduler
 {
-    public static RunTotals Run(PowerRunPlan plan)
-    {
-        var o = plan.Options;
-        var shape = new BlockRunShape(o.Samples, plan.BlockSize, plan.Threads, plan.Gammas.Length, plan.Slots.Moments, plan.Slots.Counts,
-            o.Progress, o.CancellationToken, o.TimeLimit, plan.StartTimestamp);
-        // Each block carries what its solves certified, merged with its sums: a stopped run reports its kept blocks only.
-        return Run(shape, () => new SampleWorker(plan), (w, b, first, count, sums) => w.RunBlock(b, first, count, sums));
-    }
-
     /// <summary>The blocks of a run of <paramref name="samples"/> in blocks of <paramref name="blockSize"/>, and the blocks
     /// of one wave (4·threads, at most all of them): each block of a wave holds its own partial sums.</summary>
     public static (long Blocks, int Wave) Layout(int samples, int blockSize, int threads)
@@ -114,7 +106,7 @@ internal static class BlockScheduler
                             lock (completed)
                             {
                                 completed[0] += count;
-                                progress.Report(new PowerProgress(completed[0], samples));
+                                progress.Report(new MonteCarloProgress(completed[0], samples));
                             }
                         }
                         return w;

@@ -1,4 +1,4 @@
-namespace PowerTheory.Power;
+namespace PowerTheory.MonteCarlo;
 
 /// <summary>
 /// The per-block random streams of the Monte Carlo engine. Block b of a run with seed K draws from its own

@@ -1,4 +1,4 @@
-namespace PowerTheory.Power;
+namespace PowerTheory.MonteCarlo;
 
 /// <summary>
 /// A Monte Carlo estimate of an expectation: the sample mean x̄ of N samples, its standard error

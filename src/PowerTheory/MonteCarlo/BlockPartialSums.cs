@@ -1,4 +1,4 @@
-namespace PowerTheory.Power;
+namespace PowerTheory.MonteCarlo;
 
 /// <summary>One block's partial sums: per γ, shifted sums Σ(x−K) and Σ(x−K)² (K = the block's first sample) and
 /// integer counts.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using PowerTheory.Mdps;
 
-namespace PowerTheory.Power;
+namespace PowerTheory.MonteCarlo;
 
 /// <summary>
 /// The magnitudes a Monte Carlo run's statistics can carry. A standard error needs Σ(x − K)² over up to 10⁹ samples;

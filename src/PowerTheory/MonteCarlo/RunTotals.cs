@@ -1,5 +1,5 @@
 using PowerTheory.Solvers;
-namespace PowerTheory.Power;
+namespace PowerTheory.MonteCarlo;
 
 /// <summary>The running totals: per γ, per statistic (count, mean, M2) merged block by block in block order
 /// (Chan, Golub and LeVeque's pairwise update), and exact integer counts.

@@ -45,21 +45,9 @@ public class CorpusCrossCheckTests
         return rows;
     }
 
-    /// <summary>V^π by dense elimination of (I − γP_π)V = r, P_π built here from the MDP's rows.</summary>
-    private static double[] Oracle(Mdp mdp, double[] rows, double[] r, double gamma)
-    {
-        int n = mdp.StateCount;
-        var a = new double[n, n];
-        for (int s = 0; s < n; s++) a[s, s] = 1;
-        for (int sa = 0; sa < mdp.StateActionCount; sa++)
-        {
-            if (rows[sa] == 0) continue;
-            var succ = mdp.Successors(sa);
-            var prob = mdp.Probabilities(sa);
-            for (int j = 0; j < succ.Length; j++) a[mdp.StateOf(sa), succ[j]] -= gamma * rows[sa] * prob[j];
-        }
-        return DenseOracle.Solve(a, r);
-    }
+    /// <summary>V^π by dense elimination of (I − γP_π)V = r, P_π built from the MDP's rows by the test oracle.</summary>
+    private static double[] Oracle(Mdp mdp, double[] rows, double[] r, double gamma) =>
+        DenseOracle.Solve(DenseOracle.PolicySystem(mdp, rows, gamma, transposed: false), r);
 
     [TestCaseSource(nameof(Models))]
     public void OptimalValueSolversAgree(string name)

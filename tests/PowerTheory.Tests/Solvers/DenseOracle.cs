@@ -80,4 +80,25 @@ public static class DenseOracle
         e[start] = 1;
         return Solve(a, e);
     }
+
+    /// <summary>(I − γP_π) (or its transpose) as a dense matrix for the stationary policy π(a|s) given per global state-action, built from the MDP's rows here (not through the library's matrices).</summary>
+    public static double[,] PolicySystem(Mdp mdp, double[] policy, double gamma, bool transposed)
+    {
+        int n = mdp.StateCount;
+        var a = new double[n, n];
+        for (int s = 0; s < n; s++) a[s, s] = 1;
+        for (int sa = 0; sa < mdp.StateActionCount; sa++)
+        {
+            if (policy[sa] == 0) continue;
+            int s = mdp.StateOf(sa);
+            var succ = mdp.Successors(sa);
+            var prob = mdp.Probabilities(sa);
+            for (int j = 0; j < succ.Length; j++)
+            {
+                if (transposed) a[succ[j], s] -= gamma * policy[sa] * prob[j];
+                else a[s, succ[j]] -= gamma * policy[sa] * prob[j];
+            }
+        }
+        return a;
+    }
 }

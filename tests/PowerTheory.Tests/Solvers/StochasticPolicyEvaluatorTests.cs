@@ -32,27 +32,6 @@ public class StochasticPolicyEvaluatorTests
         return policy;
     }
 
-    /// <summary>(I − γP_π) as a dense matrix, built from the MDP's rows here (not through the library's matrices).</summary>
-    private static double[,] Matrix(Mdp mdp, double[] policy, double gamma, bool transposed)
-    {
-        int n = mdp.StateCount;
-        var a = new double[n, n];
-        for (int s = 0; s < n; s++) a[s, s] = 1;
-        for (int sa = 0; sa < mdp.StateActionCount; sa++)
-        {
-            if (policy[sa] == 0) continue;
-            int s = mdp.StateOf(sa);
-            var succ = mdp.Successors(sa);
-            var prob = mdp.Probabilities(sa);
-            for (int j = 0; j < succ.Length; j++)
-            {
-                if (transposed) a[succ[j], s] -= gamma * policy[sa] * prob[j];
-                else a[s, succ[j]] -= gamma * policy[sa] * prob[j];
-            }
-        }
-        return a;
-    }
-
     public static IEnumerable<TestCaseData> Models()
     {
         // Small random MDPs (dense LU), slippery and deterministic grids (banded LU), a wide-band random MDP above the
@@ -79,7 +58,7 @@ public class StochasticPolicyEvaluatorTests
         {
             var policy = trial == 2 ? DeterministicPolicy(mdp, random) : MixedPolicy(mdp, random);
             var r = Enumerable.Range(0, mdp.StateCount).Select(_ => random.NextDouble() * 2 - 1).ToArray();
-            var expected = DenseOracle.Solve(Matrix(mdp, policy, gamma, transposed: false), r);
+            var expected = DenseOracle.Solve(DenseOracle.PolicySystem(mdp, policy, gamma, transposed: false), r);
             var values = new double[mdp.StateCount];
             evaluator.Values(policy, r, values);
             double scale = 1 / (1 - gamma);
@@ -88,7 +67,7 @@ public class StochasticPolicyEvaluatorTests
             int start = random.Next(mdp.StateCount);
             var e = new double[mdp.StateCount];
             e[start] = 1;
-            var expectedVisits = DenseOracle.Solve(Matrix(mdp, policy, gamma, transposed: true), e);
+            var expectedVisits = DenseOracle.Solve(DenseOracle.PolicySystem(mdp, policy, gamma, transposed: true), e);
             var visits = new double[mdp.StateCount];
             evaluator.Visits(policy, start, visits);
             for (int t = 0; t < mdp.StateCount; t++)

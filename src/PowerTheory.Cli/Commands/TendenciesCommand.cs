@@ -24,7 +24,7 @@ public static class TendenciesCommand
         var gamma = new Option<string>("--gamma", "-g") { Description = "Discount in [0, 1] (decision-makers may need (0, 1)). Defaults to the MDP file's 'gamma'.", HelpName = "G" };
         var decision = new Option<string>("--decision", "-d")
         {
-            Description = "Decision-makers, comma-separated: optimal, random, boltzmann:T=0.1, epsilon-greedy:eps=0.1, horizon:H=1, satisfice:q=0.8, aup:lambda=0.5, qlearning:episodes=200, sarsa:episodes=200 (extra KEY=VALUE after ':').",
+            Description = $"Decision-makers, comma-separated: {DecisionMakerSpec.Examples} (extra KEY=VALUE after ':').",
             HelpName = "LIST",
             DefaultValueFactory = _ => "optimal,random",
         };

@@ -1,24 +1,21 @@
-using System.Globalization;
-using PowerTheory.Budgets;
 
 namespace PowerTheory.DecisionMakers;
 
 /// <summary>
 /// Reads decision-makers from text: <c>NAME[:KEY=VALUE[:KEY=VALUE…]]</c> (keys case-insensitive), a list separated by
-/// commas. The built-ins:
-/// <list type="bullet">
-/// <item><c>optimal</c>, <c>random</c>;</item>
-/// <item><c>boltzmann:T=0.1</c> (T &gt; 0), <c>epsilon-greedy:eps=0.1</c> (ε ∈ [0,1]), <c>horizon:H=1</c> (H ≥ 1);</item>
-/// <item><c>satisfice:q=0.8[:budget=4096]</c> (q ∈ [0,1]; budget = the node limit of the enumeration / draws);</item>
-/// <item><c>aup:lambda=0.5[:aux=5][:noop=NAME]</c>;</item>
-/// <item><c>qlearning:episodes=200[:steps=N][:alpha=0.5][:eps=1][:epsmin=0.05]</c> and the same for <c>sarsa</c>.</item>
-/// </list>
+/// commas. The names and their parameters are those of <see cref="DecisionMakerRegistry"/>.
 /// </summary>
 public static class DecisionMakerSpec
 {
-    /// <summary>The built-in names.</summary>
-    public static IReadOnlyList<string> Names { get; } =
-        ["optimal", "random", "boltzmann", "epsilon-greedy", "horizon", "satisfice", "aup", "qlearning", "sarsa"];
+    /// <summary>The built-in names, in the order of <see cref="DecisionMakerRegistry.All"/>.</summary>
+    public static IReadOnlyList<string> Names { get; } = DecisionMakerRegistry.All.Select(e => e.Name).ToArray();
+
+    /// <summary>One example spec per built-in, comma-separated (<c>optimal, random, boltzmann:T=0.1, …</c>), for help texts.</summary>
+    public static string Examples => DecisionMakerRegistry.HelpList;
+
+    /// <summary>Every built-in with what it is and its parameters, one block per decision-maker, for help and docs.</summary>
+    public static string Reference => string.Join("\n", DecisionMakerRegistry.All.Select(e =>
+        $"{e.Name}: {e.Summary}" + string.Concat(e.Parameters.Select(p => "\n  " + p))));
 
     /// <summary>Parses a comma-separated list of specs.</summary>
     /// <exception cref="FormatException">An empty list, a malformed or unknown spec, a duplicate (the message names it).</exception>
@@ -48,24 +45,12 @@ public static class DecisionMakerSpec
             if (eq <= 0 || eq == p.Length - 1) throw new FormatException($"decision-maker '{spec}': '{p}' is not KEY=VALUE.");
             if (!args.TryAdd(p[..eq].Trim(), p[(eq + 1)..].Trim())) throw new FormatException($"decision-maker '{spec}': '{p[..eq]}' is given twice.");
         }
-        var reader = new Reader(spec, args);
+        var reader = new DecisionMakerArguments(spec, args);
         try
         {
-            DecisionMaker result = name switch
-            {
-                "optimal" => DecisionMaker.Optimal,
-                "random" => DecisionMaker.Random,
-                "boltzmann" => new BoltzmannDecisionMaker(reader.Double("T")),
-                "epsilon-greedy" => new EpsilonGreedyDecisionMaker(reader.Double("eps")),
-                "horizon" => new HorizonDecisionMaker(reader.Int("H")),
-                "satisfice" => new SatisficerDecisionMaker(reader.Double("q"),
-                    reader.Has("budget") ? new SearchBudget(maxNodes: reader.Int("budget")) : null),
-                "aup" => new AupDecisionMaker(reader.Double("lambda"), reader.Has("aux") ? reader.Int("aux") : 5, reader.String("noop")),
-                "qlearning" or "sarsa" => new TabularLearnerDecisionMaker(name == "sarsa", reader.Int("episodes"),
-                    reader.Has("steps") ? reader.Int("steps") : null, reader.Has("alpha") ? reader.Double("alpha") : 0.5,
-                    reader.Has("eps") ? reader.Double("eps") : 1.0, reader.Has("epsmin") ? reader.Double("epsmin") : 0.05),
-                _ => throw new FormatException($"unknown decision-maker '{parts[0]}'; known: {string.Join(", ", Names)}."),
-            };
+            var entry = DecisionMakerRegistry.Find(name)
+                ?? throw new FormatException($"unknown decision-maker '{parts[0]}'; known: {string.Join(", ", Names)}.");
+            var result = entry.Create(reader);
             reader.CheckAllUsed();
             return result;
         }
@@ -79,48 +64,5 @@ public static class DecisionMakerSpec
     {
         int i = message.IndexOf(" (Parameter", StringComparison.Ordinal);
         return i < 0 ? message : message[..i];
-    }
-
-    private sealed class Reader(string spec, Dictionary<string, string> args)
-    {
-        private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
-
-        public bool Has(string key) => args.ContainsKey(key);
-
-        public string? String(string key)
-        {
-            _used.Add(key);
-            return args.TryGetValue(key, out var v) ? v : null;
-        }
-
-        public double Double(string key)
-        {
-            string v = Required(key);
-            return double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) && double.IsFinite(x)
-                ? x : throw new FormatException($"decision-maker '{spec}': {key} must be a finite number; got '{v}'.");
-        }
-
-        public int Int(string key)
-        {
-            string v = Required(key);
-            return int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out int x)
-                ? x : throw new FormatException($"decision-maker '{spec}': {key} must be a whole number; got '{v}'.");
-        }
-
-        private string Required(string key)
-        {
-            _used.Add(key);
-            if (args.TryGetValue(key, out var v)) return v;
-            // A misspelt key (epsilon= for eps=) is named, not just the one that is missing.
-            var strangers = args.Keys.Where(k => !_used.Contains(k)).Select(k => $"'{k}'").ToArray();
-            throw new FormatException($"decision-maker '{spec}' needs {key}=VALUE"
-                + (strangers.Length == 0 ? "." : $"; {string.Join(", ", strangers)} {(strangers.Length == 1 ? "is not one of its parameters" : "are not among its parameters")}."));
-        }
-
-        public void CheckAllUsed()
-        {
-            var unknown = args.Keys.FirstOrDefault(k => !_used.Contains(k));
-            if (unknown is not null) throw new FormatException($"decision-maker '{spec}': unknown parameter '{unknown}'.");
-        }
     }
 }

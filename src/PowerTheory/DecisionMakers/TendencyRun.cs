@@ -44,6 +44,7 @@ internal sealed class TendencyRun
         var context = new DecisionContext(mdp, gamma, State, o.Seed, o.TieTolerance);
         Factories = all.Select(m => m.Prepare(context)).ToArray();
         Layout = new TendencyLayout(mdp.ActionCount(State), Avoid.Length > 0, o.ComputePower ? mdp.StateCount : 0);
+        RequireMemory(mdp, gamma, all.Count);
     }
 
     /// <summary>Refuses up front a run whose random reference agent's long-run distribution (needed at γ = 1 and for
@@ -59,6 +60,27 @@ internal sealed class TendencyRun
                 $"{(gamma == 1 ? "tendencies at γ = 1" : "an avoid set")} needs the long-run distribution of the random reference agent, " +
                 $"whose {what} has {states:N0} states; the exact reduction handles at most {Solvers.PolicyLongRun.MaxBlockStates:N0}: " +
                 "use γ < 1 without an avoid set on this MDP, or a smaller model.", gamma == 1 ? "gamma" : "Avoid");
+    }
+
+    /// <summary>Refuses, before anything large is allocated, a run whose estimated memory exceeds the budget: per worker
+    /// and decision-maker the kernel's policy evaluator (<see cref="Solvers.StochasticPolicyEvaluator.EstimateBytes"/>)
+    /// and, for long-run figures, the dense reduction's blocks; the optimal agent's solver; the statistics of a wave of
+    /// blocks (<see cref="Budgets.MemoryEstimate.MonteCarloRun"/>).</summary>
+    private void RequireMemory(Mdp mdp, double gamma, int groups)
+    {
+        var (blocks, wave) = BlockScheduler.Layout(Options.Samples, BlockSize, Threads);
+        int workers = (int)Math.Min(blocks, Threads);
+        bool longRun = gamma == 1 || Avoid.Length > 0;
+        double perMaker = (gamma > 0 && gamma < 1 ? Solvers.StochasticPolicyEvaluator.EstimateBytes(mdp) : 0)
+            + (longRun ? 2 * Budgets.MemoryEstimate.DenseMatrix(Math.Min(mdp.StateCount, Solvers.PolicyLongRun.MaxBlockStates))
+                + Solvers.BlackwellLimitSolver.EstimateBytes(mdp) : 0);
+        double optimalSolver = gamma > 0 && gamma < 1 ? Solvers.DiscountedPolicyEvaluator.EstimateBytes(mdp) : 0;
+        double bytes = Budgets.MemoryEstimate.MonteCarloRun(mdp.StateCount, mdp.StateActionCount, Layout.Moments, 1, groups, wave,
+            workers, groups * perMaker + optimalSolver);
+        long held = GC.GetTotalMemory(false);
+        Budgets.MemoryBudget.Require(held + bytes,
+            FormattableString.Invariant($"a tendency run of {groups} decision-makers on {mdp.StateCount} states with {workers} worker thread{(workers == 1 ? "" : "s")} ({Budgets.MemoryBudget.Format(bytes)} on top of the {Budgets.MemoryBudget.Format(held)} in use)"),
+            "use fewer decision-makers or threads (--threads), or a smaller model");
     }
 
     public Mdp Mdp { get; }

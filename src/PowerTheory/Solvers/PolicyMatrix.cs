@@ -101,7 +101,11 @@ internal sealed class PolicyMatrix
         return a;
     }
 
-    private double[] SolveIterative(ReadOnlySpan<double> b, bool transposed)
+    private SparseMatrix? _sparse, _sparseTransposed;
+
+    /// <summary>I − γT_π (or its transpose) as MathNet's sparse matrix, built once per matrix from an entry list (about
+    /// 64 bytes per entry while it is built): a policy evaluated for many rewards reuses it.</summary>
+    private SparseMatrix BuildSparse(bool transposed)
     {
         var entries = new List<Tuple<int, int, double>>(_cols.Length + _n);
         for (int s = 0; s < _n; s++)
@@ -113,7 +117,12 @@ internal sealed class PolicyMatrix
                 entries.Add(transposed ? Tuple.Create(t, s, -_gamma * _vals[k]) : Tuple.Create(s, t, -_gamma * _vals[k]));
             }
         }
-        var a = SparseMatrix.OfIndexed(_n, _n, entries);
+        return SparseMatrix.OfIndexed(_n, _n, entries);
+    }
+
+    private double[] SolveIterative(ReadOnlySpan<double> b, bool transposed)
+    {
+        var a = transposed ? (_sparseTransposed ??= BuildSparse(true)) : (_sparse ??= BuildSparse(false));
         var rhs = Vector<double>.Build.DenseOfArray(b.ToArray());
         double scale = Math.Max(rhs.InfinityNorm(), double.Epsilon);
         var x = Vector<double>.Build.Dense(_n);
@@ -122,6 +131,7 @@ internal sealed class PolicyMatrix
         double previous = double.PositiveInfinity;
         for (int round = 0; round < 20; round++)
         {
+            SolveCancellation.ThrowIfRequested();
             var residual = rhs - a * x;
             double norm = residual.InfinityNorm();
             if (norm <= 1e-12 * scale) return x.ToArray();
@@ -186,6 +196,7 @@ internal sealed class PolicyMatrix
         double best = double.PositiveInfinity;
         for (int stall = 0, sweep = 0; stall < 64 && sweep < 10_000_000; sweep++)
         {
+            if ((sweep & 63) == 63) SolveCancellation.ThrowIfRequested();
             var next = c + y - a * y;
             double change = transposed ? (next - y).L1Norm() : (next - y).InfinityNorm();
             y = next;

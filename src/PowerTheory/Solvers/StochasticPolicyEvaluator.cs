@@ -12,8 +12,9 @@ namespace PowerTheory.Solvers;
 /// POWER use (<see cref="DiscountedPolicyEvaluator.For"/>: functional graph, banded LU, sweeps);</item>
 /// <item>a mixed policy is factored as a band in the MDP's reverse Cuthill–McKee order (<see cref="BandOrdering"/>:
 /// every policy's P_π lies inside the band of the union of all actions), else densely up to
-/// <see cref="PolicyMatrix.DenseLimit"/> states, else solved by the certified sparse iteration of
-/// <see cref="PolicyMatrix"/>. I − γP_π is strictly diagonally dominant by rows (its transpose by columns), so no
+/// <see cref="PolicyMatrix.DenseLimit"/> states, else by certified Gauss–Seidel sweeps
+/// (<see cref="StochasticPolicySweeps"/>, falling back to the sparse iteration of <see cref="PolicyMatrix"/>; visit
+/// distributions use the sparse iteration). I − γP_π is strictly diagonally dominant by rows (its transpose by columns), so no
 /// pivoting is needed in the band.</item>
 /// </list>
 /// The factorisation of the last mixed policy is kept, so a policy that repeats from sample to sample (the random
@@ -63,7 +64,9 @@ internal sealed class StochasticPolicyEvaluator
     public static double EstimateBytes(Mdp mdp)
     {
         int n = mdp.StateCount;
-        double own = 16.0 * mdp.TransitionCount + 80.0 * n;
+        // The sparse solve builds MathNet's matrix from an entry list on each factorisation: about 64 bytes per
+        // entry (transitions and the diagonal), plus its Krylov vectors.
+        double own = 64.0 * (mdp.TransitionCount + n) + 120.0 * n;
         if (n <= DiscountedPolicyEvaluator.MaxOrderedStates)
         {
             var ordering = BandOrdering.Of(mdp);
@@ -157,7 +160,9 @@ internal sealed class StochasticPolicyEvaluator
                 return new Factored(policy) { Dense = lu, Pivots = pivots };
             }
             default:
-                return new Factored(policy) { Sparse = PolicyMatrix.From(_mdp, policy, _gamma), Transposed = transposed };
+                return transposed
+                    ? new Factored(policy) { Sparse = PolicyMatrix.From(_mdp, policy, _gamma), Transposed = true }
+                    : new Factored(policy) { Sweeps = new StochasticPolicySweeps(_mdp, policy, _gamma) };
         }
     }
 
@@ -184,7 +189,8 @@ internal sealed class StochasticPolicyEvaluator
         public BandedMatrix? Band { get; init; }
         public double[]? Dense { get; init; }
         public int[]? Pivots { get; init; }
-        public PolicyMatrix? Sparse { get; init; }
+        public PolicyMatrix? Sparse { get; set; }
+        public StochasticPolicySweeps? Sweeps { get; init; }
         public bool Transposed { get; init; }
 
         public void Solve(StochasticPolicyEvaluator owner, ReadOnlySpan<double> b, Span<double> x)
@@ -205,6 +211,12 @@ internal sealed class StochasticPolicyEvaluator
                 LinearAlgebraControl.Provider.LUSolveFactored(1, Dense, n, Pivots!, work);
                 work.CopyTo(x);
                 return;
+            }
+            if (Sweeps is not null)
+            {
+                if (Sweeps.TrySolve(b, x)) return;
+                Internal.DegradationScope.Record("a mixed policy's evaluation fell back from Gauss–Seidel sweeps (sweep budget) to the sparse solve");
+                Sparse ??= PolicyMatrix.From(owner._mdp, Policy, owner._gamma);
             }
             var result = Transposed ? Sparse!.SolveVisits(b) : Sparse!.SolveValues(b);
             result.CopyTo(x);

@@ -34,9 +34,11 @@ public static partial class SymmetryFinder
         problem.Structural = meter => StructuralFromState(mdp, other, state, meter, problem);
         problem.Sets = () =>
         {
+            // Once one set is unavailable the other is not needed (its search on a large MDP costs seconds and memory).
             var (target, f1) = SetSources.Functions(mdp, state, SetEnumerationLimit, SetSources.SecondsWithin(problem.Budget));
+            if (target is null) return (null, null, f1);
             var (source, f2) = SetSources.NonDominatedFunctions(mdp, other, Math.Min(problem.Budget.MaxNodes, SetEnumerationLimit), SetSources.SecondsWithin(problem.Budget));
-            return (source, target, f1 ?? f2);
+            return (source, target, f2);
         };
         problem.FixedPairs = [(other, state)];
         problem.Strictness = phi =>
@@ -62,8 +64,9 @@ public static partial class SymmetryFinder
         problem.Sets = () =>
         {
             var (all, _, f1) = SetSources.Recurrent(mdp, state, SetEnumerationLimit, SetSources.SecondsWithin(problem.Budget));
+            if (all is null) return (null, null, f1);
             var (_, nd, f2) = SetSources.Recurrent(mdp, other, SetEnumerationLimit, SetSources.SecondsWithin(problem.Budget));
-            return (nd, all, f1 ?? f2);
+            return (nd, all, f2);
         };
         problem.FixedPairs = [];
         return problem.Solve();

@@ -125,9 +125,22 @@ public sealed class RecurrentStateDistributionSet
             {
                 return true;
             }
+            // Each kept entry holds a dense distribution, the policy and the reached states (about 1.1 MB on a 300×300
+            // grid: 2,057 of them took 2.4 GB under an 800 MB limit): a result-size stop, reported, before the next one
+            // would not fit the memory budget.
+            double entryBytes = 2 * (96 + 8.0 * d.Length + 4.0 * _mdp.StateCount + 4.0 * tree.ReachedStates.Length);
+            if (!MemoryBudget.Fits(_heldAtStart + _keptBytes + entryBytes))
+            {
+                Meter.StopAtResultLimit();
+                return false;
+            }
+            _keptBytes += entryBytes;
             Entries.Add(new Entry(Array.AsReadOnly(d), policy, Array.AsReadOnly(tree.ReachedStates.ToArray())));
             return true;
         }
+
+        private readonly double _heldAtStart = GC.GetTotalMemory(false);
+        private double _keptBytes;
 
         private static bool Close(IReadOnlyList<double> a, double[] b)
         {

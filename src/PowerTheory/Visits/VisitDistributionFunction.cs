@@ -46,6 +46,9 @@ public sealed class VisitDistributionFunction : IEquatable<VisitDistributionFunc
 
     }
 
+    /// <summary>The bytes this function holds (its policy, reached states, trajectory and key), for memory budgets.</summary>
+    internal double HeldBytes => 64 + 4.0 * (Mdp.StateCount + _reached.Length + (_trajectory?.Length ?? 0)) + 2.0 * (_key?.Length ?? 0);
+
     /// <summary>Creates the function of a policy from a start state.</summary>
     public static VisitDistributionFunction Of(Mdp mdp, Policy policy, int start)
     {

@@ -2,8 +2,9 @@
 namespace PowerTheory.DecisionMakers;
 
 /// <summary>
-/// Reads decision-makers from text: <c>NAME[:KEY=VALUE[:KEY=VALUE…]]</c> (keys case-insensitive), a list separated by
-/// commas. The names and their parameters are those of <see cref="DecisionMakerRegistry"/>.
+/// Reads decision-makers from text: <c>NAME[:KEY=VALUE[,KEY=VALUE…]]</c> — the grammar of the environments — or with
+/// ':' between the keys, <c>NAME:KEY=VALUE:KEY=VALUE</c> (keys case-insensitive); a list separated by commas, where a
+/// piece that is only KEY=VALUE belongs to the decision-maker before it. The names and their parameters are those of <see cref="DecisionMakerRegistry"/>.
 /// </summary>
 public static class DecisionMakerSpec
 {
@@ -22,9 +23,20 @@ public static class DecisionMakerSpec
     public static IReadOnlyList<DecisionMaker> ParseList(string specs)
     {
         ArgumentNullException.ThrowIfNull(specs);
-        var parts = specs.Split(',', StringSplitOptions.TrimEntries);
-        if (parts.Length == 0 || parts.Any(p => p.Length == 0))
+        var pieces = specs.Split(',', StringSplitOptions.TrimEntries);
+        if (pieces.Length == 0 || pieces.Any(p => p.Length == 0))
             throw new FormatException($"decision-maker list '{specs}' has an empty entry; give NAME[:KEY=VALUE…] separated by commas.");
+        // The environments' grammar NAME:key=value,key=value holds here too: a piece that is only KEY=VALUE continues the
+        // spec before it (a name never contains '='), so "aup:lambda=0.5,aux=3,random" is two decision-makers.
+        var parts = new List<string>();
+        foreach (var piece in pieces)
+        {
+            bool continues = piece.Contains('=') && !piece.Contains(':');
+            if (continues && parts.Count == 0)
+                throw new FormatException($"decision-maker list '{specs}' starts with '{piece}'; give NAME[:KEY=VALUE,…] first.");
+            if (continues) parts[^1] += ":" + piece;
+            else parts.Add(piece);
+        }
         var result = parts.Select(Parse).ToList();
         var duplicate = result.GroupBy(d => d.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new FormatException($"decision-maker '{duplicate.Key}' is listed twice.");
@@ -36,7 +48,8 @@ public static class DecisionMakerSpec
     public static DecisionMaker Parse(string spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var parts = spec.Trim().Split(':');
+        var head = spec.Trim().Split(':', 2);
+        var parts = head.Length == 1 ? head : [head[0], .. head[1].Split([':', ','])];
         string name = parts[0].ToLowerInvariant();
         var args = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var p in parts.Skip(1))

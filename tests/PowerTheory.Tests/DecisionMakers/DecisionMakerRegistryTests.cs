@@ -31,4 +31,14 @@ public class DecisionMakerRegistryTests
         Assert.That(error.Message, Does.EndWith($"known: {string.Join(", ", DecisionMakerRegistry.All.Select(e => e.Name))}."));
         Assert.That(DecisionMakerSpec.Reference.Split('\n').Count(l => !l.StartsWith(' ')), Is.EqualTo(DecisionMakerRegistry.All.Count));
     }
+
+    [TestCase("aup:lambda=0.5,aux=3", "aup:lambda=0.5:aux=3")]
+    [TestCase("qlearning:episodes=20,alpha=0.3,eps=0.5", "qlearning:episodes=20:alpha=0.3:eps=0.5")]
+    public void TheEnvironmentGrammarReadsTheSame(string commas, string colons)
+    {
+        Assert.That(DecisionMakerSpec.Parse(commas).Name, Is.EqualTo(DecisionMakerSpec.Parse(colons).Name));
+        var list = DecisionMakerSpec.ParseList($"{commas},random,boltzmann:T=0.2");
+        Assert.That(list.Select(d => d.Name), Is.EqualTo(new[] { DecisionMakerSpec.Parse(colons).Name, "random", "boltzmann:T=0.2" }));
+        Assert.Throws<FormatException>(() => DecisionMakerSpec.ParseList("T=0.1,boltzmann"));
+    }
 }

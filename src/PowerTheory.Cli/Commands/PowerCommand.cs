@@ -29,7 +29,7 @@ public static class PowerCommand
         var (samples, seed, threads, noProgress) = (sampling.Samples, sampling.Seed, sampling.Threads, sampling.NoProgress);
         var reward = new Option<string>("--reward")
         {
-            Description = "Reward law, IID over states: uniform(a,b) (default uniform(0,1)), beta(a,b), triangular(lower,upper,mode), bernoulli(p), point(x), normal(mean,sd), exponential(rate), discrete(v1:p1,...).",
+            Description = $"Reward law, IID over states: {RewardDistribution.LawSignatures}.",
             HelpName = "SPEC",
         };
         var rewardState = new Option<string[]>("--reward-state")

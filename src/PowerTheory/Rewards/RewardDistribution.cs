@@ -79,6 +79,10 @@ public abstract class RewardDistribution
     /// <summary>Parses a spec string against an MDP's state names (see <see cref="RewardSpecParser"/> for the grammar).</summary>
     public static RewardDistribution Parse(string spec, Mdp mdp) => RewardSpecParser.Parse(spec, mdp);
 
+    /// <summary>The scalar laws a spec may name, with their arguments, for help texts (from the law registry):
+    /// <c>uniform(a,b) (default uniform(0,1)), beta(a,b), …</c>.</summary>
+    public static string LawSignatures => RewardLawRegistry.Signatures;
+
     /// <summary>Throws unless this distribution fits an MDP with <paramref name="stateCount"/> states.</summary>
     public void CheckStateCount(int stateCount)
     {

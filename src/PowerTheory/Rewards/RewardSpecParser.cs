@@ -207,36 +207,24 @@ public static class RewardSpecParser
             string law = name.ToLowerInvariant();
             try
             {
-                switch (law)
+                var entry = RewardLawRegistry.Find(law)
+                    ?? throw new RewardSpecException(
+                        $"reward spec: unknown law '{name}' (offset {namePos}); expected {RewardLawRegistry.NameList}.", name, namePos);
+                if (entry.Create is not null) return entry.Create(Arguments(law, entry.Arity, namePos));
+                // discrete(v1:p1, v2:p2, …): pairs, read here.
+                Expect('(');
+                var values = new List<double>();
+                var probs = new List<double>();
+                while (true)
                 {
-                    case "uniform": { var a = Arguments(law, 2, namePos); return ScalarDistribution.Uniform(a[0], a[1]); }
-                    case "beta": { var a = Arguments(law, 2, namePos); return ScalarDistribution.Beta(a[0], a[1]); }
-                    case "triangular": { var a = Arguments(law, 3, namePos); return ScalarDistribution.Triangular(a[0], a[1], a[2]); }
-                    case "bernoulli": { var a = Arguments(law, 1, namePos); return ScalarDistribution.Bernoulli(a[0]); }
-                    case "point": { var a = Arguments(law, 1, namePos); return ScalarDistribution.Point(a[0]); }
-                    case "normal": { var a = Arguments(law, 2, namePos); return ScalarDistribution.Normal(a[0], a[1]); }
-                    case "exponential": { var a = Arguments(law, 1, namePos); return ScalarDistribution.Exponential(a[0]); }
-                    case "discrete":
-                    {
-                        Expect('(');
-                        var values = new List<double>();
-                        var probs = new List<double>();
-                        while (true)
-                        {
-                            values.Add(Number($"value {values.Count + 1} of discrete"));
-                            Expect(':');
-                            probs.Add(Number($"probability {probs.Count + 1} of discrete"));
-                            if (Peek == ',') { _pos++; continue; }
-                            Expect(')');
-                            break;
-                        }
-                        return ScalarDistribution.Discrete(values, probs);
-                    }
-                    default:
-                        throw new RewardSpecException(
-                            $"reward spec: unknown law '{name}' (offset {namePos}); expected uniform, beta, triangular, bernoulli, point, discrete, normal or exponential.",
-                            name, namePos);
+                    values.Add(Number($"value {values.Count + 1} of discrete"));
+                    Expect(':');
+                    probs.Add(Number($"probability {probs.Count + 1} of discrete"));
+                    if (Peek == ',') { _pos++; continue; }
+                    Expect(')');
+                    break;
                 }
+                return ScalarDistribution.Discrete(values, probs);
             }
             catch (ArgumentException e)
             {

@@ -23,7 +23,8 @@ public static class OrbitCommand
         var theta = new Option<string>("--theta") { Description = "The parameter θ: d comma-separated numbers, e.g. 10,5,0.", HelpName = "x1,x2,...", Required = true };
         var a = new Option<string>("--a") { Description = "The set A: comma-separated lottery indices (0-based).", HelpName = "i,j,...", Required = true };
         var b = new Option<string>("--b") { Description = "The set B: comma-separated lottery indices (0-based).", HelpName = "i,j,...", Required = true };
-        var rule = new Option<string>("--rule", "-r") { Description = "The decision rule: " + DecisionRuleParser.Forms + ".", HelpName = "RULE", Required = true };
+        var rule = new Option<IDecisionRule>("--rule", "-r") { Description = "The decision rule: " + DecisionRuleSpec.Forms + ".", HelpName = "RULE", Required = true }
+            .ParsedWith(DecisionRuleSpec.Parse);
         var lotteries = new Option<string>("--lotteries")
         {
             Description = "A file of lotteries, one per line (d comma-separated numbers, optional 'label:' prefix); C = all of them. Default: the basis lotteries e_0..e_{d-1}.",
@@ -51,7 +52,7 @@ public static class OrbitCommand
             if (outputFormat == OutputFormat.Csv) throw new CliUsageException("--format: orbit prints text or json, not csv.");
             var thetaValues = ParseNumbers(parseResult.GetValue(theta)!, "--theta");
             int d = thetaValues.Length;
-            var decisionRule = DecisionRuleParser.Parse(parseResult.GetValue(rule));
+            var decisionRule = parseResult.GetValue(rule)!;
             string? file = parseResult.GetValue(lotteries);
             var options = file is null ? LotterySet.OfBasis(d, Enumerable.Range(0, d)) : LotteryFileParser.Load(file, d);
             var aSet = Subset(parseResult.GetValue(a)!, "--a", options);

@@ -22,12 +22,11 @@ public static class TendenciesCommand
         var mdpArgument = new Argument<string>("MDP") { Description = MdpSource.ArgumentDescription };
         var state = new Option<string>("--state") { Description = "The state whose tendencies to measure (and the learners' start state).", Required = true, HelpName = "S" };
         var gamma = new Option<string>("--gamma", "-g") { Description = "Discount in [0, 1] (decision-makers may need (0, 1)). Defaults to the MDP file's 'gamma'.", HelpName = "G" };
-        var decision = new Option<string>("--decision", "-d")
+        var decision = new Option<IReadOnlyList<DecisionMaker>>("--decision", "-d")
         {
-            Description = $"Decision-makers, comma-separated: {DecisionMakerSpec.Examples} (extra KEY=VALUE after ':').",
+            Description = $"Decision-makers, comma-separated: {DecisionMakerSpec.Examples} (extra KEY=VALUE after ':'). Default: optimal,random.",
             HelpName = "LIST",
-            DefaultValueFactory = _ => "optimal,random",
-        };
+        }.ParsedWith(DecisionMakerSpec.ParseList);
         var avoid = new Option<string>("--avoid") { Description = "States to avoid, comma-separated: also measure P(the long-run distribution puts no mass on them).", HelpName = "T1,T2" };
         var reward = new Option<string>("--reward") { Description = "Reward law, IID over states (default uniform(0,1)); see 'power --help'.", HelpName = "SPEC" };
         var alpha = new Option<double?>("--alpha")
@@ -53,15 +52,7 @@ public static class TendenciesCommand
             if (gammas.Count != 1) throw new CliUsageException($"--gamma takes one discount for tendencies; got {gammas.Count}.");
             string stateName = parseResult.GetValue(state)!;
             if (!mdp.TryGetStateIndex(stateName, out int s)) throw new CliUsageException($"--state: unknown state '{stateName}'.");
-            IReadOnlyList<DecisionMaker> makers;
-            try
-            {
-                makers = DecisionMakerSpec.ParseList(parseResult.GetValue(decision) ?? "optimal,random");
-            }
-            catch (FormatException e)
-            {
-                throw new CliUsageException($"--decision: {ErrorText.OneLine(e.Message)}");
-            }
+            var makers = parseResult.GetValue(decision) ?? DecisionMakerSpec.ParseList("optimal,random");
             var avoided = new List<int>();
             if (parseResult.GetValue(avoid) is { } list)
                 foreach (var name in list.Split(',', StringSplitOptions.TrimEntries))

@@ -10,24 +10,14 @@ namespace PowerTheory.Mdps.Formats;
 /// </summary>
 public static class MdpFormats
 {
-    private static readonly (string Name, MdpFormat Format, string Extension)[] Table =
-    [
-        ("json", MdpFormat.Json, ".json"),
-        ("drn", MdpFormat.Drn, ".drn"),
-        ("prism", MdpFormat.Prism, ".tra"),
-        ("gym", MdpFormat.GymP, ".json"),
-        ("gv", MdpFormat.PowerplayGv, ".gv"),
-        ("dot", MdpFormat.Dot, ".dot"),
-    ];
-
     /// <summary>The format names accepted by <see cref="ParseName"/>, in a fixed order.</summary>
-    public static IReadOnlyList<string> Names { get; } = Table.Select(t => t.Name).ToArray();
+    public static IReadOnlyList<string> Names { get; } = MdpFormatRegistry.All.Select(e => e.Name).ToArray();
 
     /// <summary>The short name of a format (<c>json</c>, <c>drn</c>, <c>prism</c>, <c>gym</c>, <c>gv</c>, <c>dot</c>).</summary>
-    public static string NameOf(MdpFormat format) => Table.First(t => t.Format == format).Name;
+    public static string NameOf(MdpFormat format) => MdpFormatRegistry.Of(format).Name;
 
     /// <summary>True for the formats that can be read (all but <see cref="MdpFormat.Dot"/>).</summary>
-    public static bool CanRead(MdpFormat format) => format != MdpFormat.Dot;
+    public static bool CanRead(MdpFormat format) => MdpFormatRegistry.Of(format).Parse is not null;
 
     /// <summary>Parses a format name, case-insensitively (<c>tra</c> is accepted for <c>prism</c>, <c>gym-p</c> for <c>gym</c>).</summary>
     /// <exception cref="ArgumentException">Not a format name (the message lists them).</exception>
@@ -35,9 +25,8 @@ public static class MdpFormats
     {
         ArgumentNullException.ThrowIfNull(name);
         var n = name.Trim().ToLowerInvariant();
-        n = n switch { "tra" => "prism", "gym-p" or "gymp" => "gym", "powerplay" => "gv", _ => n };
-        foreach (var t in Table)
-            if (t.Name == n) return t.Format;
+        foreach (var e in MdpFormatRegistry.All)
+            if (e.Name == n || e.Aliases.Contains(n)) return e.Format;
         throw new ArgumentException($"unknown MDP format '{name}'; expected one of {string.Join(", ", Names)}.", nameof(name));
     }
 
@@ -47,8 +36,8 @@ public static class MdpFormats
     {
         ArgumentNullException.ThrowIfNull(path);
         var ext = Path.GetExtension(path).ToLowerInvariant();
-        foreach (var t in Table)
-            if (t.Extension == ext) return t.Format;
+        foreach (var e in MdpFormatRegistry.All)
+            if (e.Extension == ext) return e.Format;
         return null;
     }
 
@@ -74,15 +63,8 @@ public static class MdpFormats
     {
         ArgumentNullException.ThrowIfNull(text);
         if (format == MdpFormat.Json && sniffJson && LooksLikeGymP(text)) format = MdpFormat.GymP;
-        return format switch
-        {
-            MdpFormat.Json => new MdpImport(MdpJson.Parse(text), []),
-            MdpFormat.Drn => DrnFormat.Parse(text),
-            MdpFormat.Prism => PrismExplicitFormat.Parse(text),
-            MdpFormat.GymP => GymPFormat.Parse(text),
-            MdpFormat.PowerplayGv => PowerplayGvFormat.Parse(text),
-            _ => throw new ArgumentException("the DOT format is write only (a diagram); read .gv files as POWERplay's format.", nameof(format)),
-        };
+        return (MdpFormatRegistry.Of(format).Parse
+            ?? throw new ArgumentException("the DOT format is write only (a diagram); read .gv files as POWERplay's format.", nameof(format)))(text);
     }
 
     /// <summary>Writes a document in a format: one file, or for PRISM the <c>.tra</c> file and, when there is
@@ -116,7 +98,7 @@ public static class MdpFormats
     public static IReadOnlyList<string> OwnedCompanions(string path, MdpFormat format)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return format == MdpFormat.Prism ? [Path.ChangeExtension(path, ".lab"), Path.ChangeExtension(path, ".srew")] : [];
+        return MdpFormatRegistry.Of(format).Companions(path);
     }
 
     /// <summary>The companions of <paramref name="path"/> that exist on disk but that this export does not write: left by
@@ -138,47 +120,21 @@ public static class MdpFormats
         RequireExportMemory(mdp, format);
         var notes = new List<string>();
         var files = new List<(string, string)>();
+        var entry = MdpFormatRegistry.Of(format);
         bool numbered = Enumerable.Range(0, mdp.StateCount).All(s => mdp.StateNames[s] == s.ToString(CultureInfo.InvariantCulture));
-        if (format is MdpFormat.Drn or MdpFormat.Prism && !numbered)
-            notes.Add($"{NameOf(format)} names states by number: state i is the i-th state of the model{(format == MdpFormat.Drn ? " (its name is kept in a comment)" : "")}.");
-        if (format != MdpFormat.Json && (document.Gamma is not null || document.RewardSpec is not null))
-            notes.Add($"{NameOf(format)} has no place for the discount or the reward law; they were not written.");
-        if (format is MdpFormat.PowerplayGv or MdpFormat.Dot && document.Rewards is not null)
-            notes.Add($"{NameOf(format)} has no place for the reward vector; it was not written.");
-        if (format is MdpFormat.Drn or MdpFormat.Prism or MdpFormat.PowerplayGv)
+        if (entry.NumbersStates && !numbered)
+            notes.Add($"{entry.Name} names states by number: state i is the i-th state of the model{(format == MdpFormat.Drn ? " (its name is kept in a comment)" : "")}.");
+        if (!entry.KeepsSettings && (document.Gamma is not null || document.RewardSpec is not null))
+            notes.Add($"{entry.Name} has no place for the discount or the reward law; they were not written.");
+        if (!entry.KeepsRewardVector && document.Rewards is not null)
+            notes.Add($"{entry.Name} has no place for the reward vector; it was not written.");
+        if (entry.Labels != LabelKeeping.All)
         {
-            // DRN and PRISM keep labels made of identifier words only; .gv keeps none.
-            var dropped = mdp.Labels.Where(l => format == MdpFormat.PowerplayGv || !FormatText.IsIdentifierList(l.Value)).Select(l => l.Key).ToList();
+            var dropped = mdp.Labels.Where(l => entry.Labels == LabelKeeping.None || !FormatText.IsIdentifierList(l.Value)).Select(l => l.Key).ToList();
             if (dropped.Count > 0)
-                notes.Add($"{NameOf(format)} keeps {(format == MdpFormat.PowerplayGv ? "no state labels" : "only labels made of identifier words")}: the labels of {dropped.Count} state(s) ({string.Join(", ", dropped.Take(3).Select(d => $"'{d}'"))}{(dropped.Count > 3 ? ", …" : "")}) were not written.");
+                notes.Add($"{entry.Name} keeps {(entry.Labels == LabelKeeping.None ? "no state labels" : "only labels made of identifier words")}: the labels of {dropped.Count} state(s) ({string.Join(", ", dropped.Take(3).Select(d => $"'{d}'"))}{(dropped.Count > 3 ? ", …" : "")}) were not written.");
         }
-        switch (format)
-        {
-            case MdpFormat.Json:
-                files.Add((path, MdpJson.ToJson(document) + "\n"));
-                break;
-            case MdpFormat.Drn:
-                files.Add((path, DrnFormat.Write(document)));
-                break;
-            case MdpFormat.Prism:
-                var (tra, lab, srew) = PrismExplicitFormat.Write(document);
-                files.Add((path, tra));
-                if (lab is not null) files.Add((Path.ChangeExtension(path, ".lab"), lab));
-                if (srew is not null) files.Add((Path.ChangeExtension(path, ".srew"), srew));
-                break;
-            case MdpFormat.GymP:
-                files.Add((path, GymPFormat.Write(document) + "\n"));
-                notes.AddRange(GymPFormat.ExportNotes(document));
-                break;
-            case MdpFormat.PowerplayGv:
-                files.Add((path, PowerplayGvFormat.Write(mdp)));
-                break;
-            case MdpFormat.Dot:
-                files.Add((path, DotFormat.Write(mdp, stateValues, valueName)));
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(format), format, "unknown format.");
-        }
+        entry.Write(document, path, files, notes, stateValues, valueName);
         return (files, notes);
     }
 
@@ -190,15 +146,8 @@ public static class MdpFormats
         for (int s = 0; s < mdp.StateCount; s++) names += mdp.StateNames[s].Length;
         double meanName = 2 * names / Math.Max(1, mdp.StateCount) + 2; // a transition names two states and an action
         // Bytes per transition measured on 300×300 grids with and without slip: JSON 33, DRN 29, PRISM 24, .gv 162,
-        // DOT 80 (gym-P taken as JSON); with a margin of about 1.5.
-        double perTransition = format switch
-        {
-            MdpFormat.Json or MdpFormat.GymP => 50,
-            MdpFormat.Drn => 45,
-            MdpFormat.Prism => 36,
-            MdpFormat.PowerplayGv => 250,
-            _ => 125,
-        };
+        // DOT 80 (gym-P taken as JSON); the registry holds them with a margin of about 1.5.
+        double perTransition = MdpFormatRegistry.Of(format).CharsPerTransition;
         double chars = Budgets.MemoryEstimate.ExportChars(perTransition, mdp.TransitionCount, meanName / 3);
         string what = FormattableString.Invariant($"the {NameOf(format)} text of {mdp.StateCount} states and {mdp.TransitionCount} transitions");
         if (chars > Budgets.MemoryEstimate.MaxExportChars)

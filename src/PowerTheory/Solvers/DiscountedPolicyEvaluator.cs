@@ -56,6 +56,19 @@ internal abstract class DiscountedPolicyEvaluator(Mdp mdp, double gamma)
     public static double SweepsAt(double gamma) =>
         SweepsPerEvaluation * (gamma > 0 && gamma < 1 ? Math.Max(1, Math.Log(0.99) / Math.Log(gamma)) : 1);
 
+    /// <summary>The reverse Cuthill–McKee ordering of <paramref name="mdp"/> when a banded factorisation in it is worth
+    /// making: at most <see cref="MaxOrderedStates"/> states, a band of at most <see cref="MaxBandDoubles"/> doubles and a
+    /// factorisation cheaper than a dense one (n³/3); null otherwise. The one rule of every banded evaluator and its
+    /// memory estimate.</summary>
+    public static BandOrdering? BandFits(Mdp mdp)
+    {
+        int n = mdp.StateCount;
+        if (n > MaxOrderedStates) return null;
+        var ordering = BandOrdering.Of(mdp);
+        return BandedLuPolicyEvaluator.BandSize(mdp, ordering) <= MaxBandDoubles
+            && BandedLuPolicyEvaluator.FactorCost(mdp, ordering) < (double)n * n * n / 3 ? ordering : null;
+    }
+
     /// <summary>An upper estimate of the bytes the evaluator <see cref="For"/> picks holds beyond its vectors: the band
     /// of the banded LU (8 bytes per band double), two dense |S|×|S| matrices for the dense LU, the sparse matrix
     /// (16 bytes per transition) otherwise; 0 on deterministic MDPs. Follows the same rule as <see cref="For"/>.</summary>
@@ -64,13 +77,7 @@ internal abstract class DiscountedPolicyEvaluator(Mdp mdp, double gamma)
         if (mdp.IsDeterministic) return 0;
         int n = mdp.StateCount;
         double sparse = 16.0 * mdp.TransitionCount + 80.0 * n;
-        if (n <= MaxOrderedStates)
-        {
-            var ordering = BandOrdering.Of(mdp);
-            long band = BandedLuPolicyEvaluator.BandSize(mdp, ordering);
-            if (band <= MaxBandDoubles && BandedLuPolicyEvaluator.FactorCost(mdp, ordering) < (double)n * n * n / 3)
-                return 8.0 * band + sparse;
-        }
+        if (BandFits(mdp) is { } ordering) return 8.0 * BandedLuPolicyEvaluator.BandSize(mdp, ordering) + sparse;
         return n <= PolicyMatrix.DenseLimit ? 2 * Budgets.MemoryEstimate.DenseMatrix(n) : sparse;
     }
 
@@ -83,15 +90,10 @@ internal abstract class DiscountedPolicyEvaluator(Mdp mdp, double gamma)
         if (mdp.IsDeterministic) return new FunctionalGraphPolicyEvaluator(mdp, gamma);
         int n = mdp.StateCount;
         double sweepCost = SweepsAt(gamma) * SweptTransitionCost * mdp.TransitionCount / Math.Max(1, mdp.StateActionCount) * n;
-        if (n <= MaxOrderedStates)
+        if (BandFits(mdp) is { } ordering)
         {
-            var ordering = BandOrdering.Of(mdp);
-            double factorCost = BandedLuPolicyEvaluator.FactorCost(mdp, ordering);
-            if (BandedLuPolicyEvaluator.BandSize(mdp, ordering) <= MaxBandDoubles && factorCost < (double)n * n * n / 3)
-            {
-                var banded = new BandedLuPolicyEvaluator(mdp, gamma, ordering);
-                return factorCost <= sweepCost ? banded : new SweepPolicyEvaluator(mdp, gamma, banded);
-            }
+            var banded = new BandedLuPolicyEvaluator(mdp, gamma, ordering);
+            return BandedLuPolicyEvaluator.FactorCost(mdp, ordering) <= sweepCost ? banded : new SweepPolicyEvaluator(mdp, gamma, banded);
         }
         if (n <= PolicyMatrix.DenseLimit) return new DenseLuPolicyEvaluator(mdp, gamma);
         return new SweepPolicyEvaluator(mdp, gamma, new SparseIterativePolicyEvaluator(mdp, gamma));

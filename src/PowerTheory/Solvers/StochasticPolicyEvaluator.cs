@@ -46,15 +46,10 @@ internal sealed class StochasticPolicyEvaluator
         _deterministic = new int[_n];
         _solution = new double[_n];
         _strategy = Strategy.Sparse;
-        if (_n <= DiscountedPolicyEvaluator.MaxOrderedStates)
+        if (DiscountedPolicyEvaluator.BandFits(mdp) is { } ordering)
         {
-            var ordering = BandOrdering.Of(mdp);
-            if (BandedLuPolicyEvaluator.BandSize(mdp, ordering) <= DiscountedPolicyEvaluator.MaxBandDoubles
-                && BandedLuPolicyEvaluator.FactorCost(mdp, ordering) < (double)_n * _n * _n / 3)
-            {
-                _strategy = Strategy.Banded;
-                _position = ordering.Position;
-            }
+            _strategy = Strategy.Banded;
+            _position = ordering.Position;
         }
         if (_strategy == Strategy.Sparse && _n <= PolicyMatrix.DenseLimit) _strategy = Strategy.Dense;
     }
@@ -67,14 +62,7 @@ internal sealed class StochasticPolicyEvaluator
         // The sparse solve builds MathNet's matrix from an entry list on each factorisation: about 64 bytes per
         // entry (transitions and the diagonal), plus its Krylov vectors.
         double own = 64.0 * (mdp.TransitionCount + n) + 120.0 * n;
-        if (n <= DiscountedPolicyEvaluator.MaxOrderedStates)
-        {
-            var ordering = BandOrdering.Of(mdp);
-            long band = BandedLuPolicyEvaluator.BandSize(mdp, ordering);
-            if (band <= DiscountedPolicyEvaluator.MaxBandDoubles && BandedLuPolicyEvaluator.FactorCost(mdp, ordering) < (double)n * n * n / 3)
-                own = 2 * 8.0 * band;
-            else if (n <= PolicyMatrix.DenseLimit) own = 2 * Budgets.MemoryEstimate.DenseMatrix(n);
-        }
+        if (DiscountedPolicyEvaluator.BandFits(mdp) is { } ordering) own = 2 * 8.0 * BandedLuPolicyEvaluator.BandSize(mdp, ordering);
         else if (n <= PolicyMatrix.DenseLimit) own = 2 * Budgets.MemoryEstimate.DenseMatrix(n);
         return own + DiscountedPolicyEvaluator.EstimateBytes(mdp);
     }

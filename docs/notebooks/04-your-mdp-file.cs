@@ -7,7 +7,7 @@
 // Run with `dotnet run docs/notebooks/04-your-mdp-file.cs`; the figures go to docs/notebooks/figures/.
 //
 // Suppose you already have a model from a probabilistic model checker. Storm writes its explicit "DRN" format; PRISM
-// writes `.tra` (transitions) and `.lab` (labels) files. PowerTheory reads both (`Mdps/Formats`, docs/formats.md), so
+// writes `.tra` (transitions) and `.lab` (labels) files. PowerTheory reads both (the PowerTheory.IO assembly, docs/formats.md), so
 // the model goes straight into the POWER engine. Here the "user's file" is a small stochastic MDP written below in DRN:
 // from state 0 the agent may gamble (reach state 1 or 2 with probability 1/2 each) or play safe (reach state 3); all three
 // end states are absorbing. This is the closed-form example of docs/theory.md §4.2 item 5: for IID uniform(0,1) rewards,
@@ -16,7 +16,7 @@
 // is optimal with probability 1/2 (by symmetry, P(Y > X₃) = 1/2).
 
 using System.Globalization;
-using PowerTheory.Mdps.Formats;
+using PowerTheory.IO.Formats;
 using PowerTheory.Plotting;
 using PowerTheory.Power;
 using PowerTheory.Rewards;

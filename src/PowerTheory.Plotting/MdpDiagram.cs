@@ -1,5 +1,5 @@
 using PowerTheory.Mdps;
-using PowerTheory.Mdps.Formats;
+using PowerTheory.IO.Formats;
 
 namespace PowerTheory.Plotting;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using PowerTheory.Cli.Common;
-using PowerTheory.Mdps.Formats;
+using PowerTheory.IO.Formats;
 using PowerTheory.Power;
 using PowerTheory.Rewards;
 

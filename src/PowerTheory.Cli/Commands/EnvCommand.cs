@@ -3,7 +3,7 @@ using System.Globalization;
 using PowerTheory.Cli.Common;
 using PowerTheory.Environments;
 using PowerTheory.Mdps;
-using PowerTheory.Mdps.Formats;
+using PowerTheory.IO.Formats;
 using Spectre.Console;
 
 namespace PowerTheory.Cli.Commands;

@@ -4,7 +4,7 @@ using PowerTheory.Budgets;
 using PowerTheory.Cli.Common;
 using PowerTheory.Retargeting;
 using PowerTheory.Symmetry;
-using PowerTheory.Serialization;
+using PowerTheory.IO.Json;
 
 namespace PowerTheory.Cli.Commands;
 

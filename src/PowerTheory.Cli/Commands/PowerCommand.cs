@@ -4,7 +4,7 @@ using PowerTheory.Cli.Common;
 using PowerTheory.Power;
 using PowerTheory.Rewards;
 using Spectre.Console;
-using PowerTheory.Serialization;
+using PowerTheory.IO.Json;
 
 namespace PowerTheory.Cli.Commands;
 

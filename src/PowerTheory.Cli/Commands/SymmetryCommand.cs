@@ -1,7 +1,7 @@
 using System.CommandLine;
 using PowerTheory.Budgets;
 using PowerTheory.Cli.Common;
-using PowerTheory.Serialization;
+using PowerTheory.IO.Json;
 using PowerTheory.Symmetry;
 
 namespace PowerTheory.Cli.Commands;

@@ -3,7 +3,7 @@ using System.Globalization;
 using PowerTheory.Cli.Common;
 using PowerTheory.DecisionMakers;
 using PowerTheory.Rewards;
-using PowerTheory.Serialization;
+using PowerTheory.IO.Json;
 using Spectre.Console;
 
 namespace PowerTheory.Cli.Commands;

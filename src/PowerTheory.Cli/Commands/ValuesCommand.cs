@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PowerTheory.Cli.Common;
 using PowerTheory.Mdps;
-using PowerTheory.Serialization;
+using PowerTheory.IO.Json;
 using PowerTheory.Solvers;
 using Spectre.Console;
 

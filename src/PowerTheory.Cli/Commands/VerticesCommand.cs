@@ -5,7 +5,7 @@ using PowerTheory.Budgets;
 using PowerTheory.Cli.Common;
 using PowerTheory.Mdps;
 using PowerTheory.Polytope;
-using PowerTheory.Serialization;
+using PowerTheory.IO.Json;
 using Spectre.Console;
 
 namespace PowerTheory.Cli.Commands;

@@ -1,7 +1,7 @@
 namespace PowerTheory.Cli.Common;
 
 /// <summary>How a command shows a result's degradations (fallbacks, loosened acceptances): one <c>warning:</c> line on
-/// stderr each (the JSON <c>degradations</c> member is written by <see cref="Serialization.DegradationsJson"/>).</summary>
+/// stderr each (the JSON <c>degradations</c> member is written by <see cref="IO.Json.DegradationsJson"/>).</summary>
 public static class DegradationOutput
 {
     /// <summary>Writes one warning line per degradation to standard error.</summary>

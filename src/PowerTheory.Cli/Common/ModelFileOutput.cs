@@ -1,4 +1,4 @@
-using PowerTheory.Mdps.Formats;
+using PowerTheory.IO.Formats;
 
 namespace PowerTheory.Cli.Common;
 

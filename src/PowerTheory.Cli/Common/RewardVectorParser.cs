@@ -1,6 +1,6 @@
 using System.Text.Json;
 using PowerTheory.Mdps;
-using PowerTheory.Mdps.Formats;
+using PowerTheory.IO.Formats;
 
 namespace PowerTheory.Cli.Common;
 

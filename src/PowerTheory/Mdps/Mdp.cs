@@ -14,10 +14,10 @@ namespace PowerTheory.Mdps;
 /// non-negative and sum to 1 within <see cref="RowSumTolerance"/>.</para>
 /// <para>Reward is state-based (R : S → ℝ, received at every visited state including the first), so it is not part of the
 /// model; a file's default reward vector, discount and reward-distribution spec travel beside the model in a
-/// <see cref="Formats.MdpDocument"/>. Equality is structural: the same state names, action names and transition rows
+/// <c>MdpDocument</c> (PowerTheory.IO). Equality is structural: the same state names, action names and transition rows
 /// (the model's <see cref="Name"/> and display <see cref="Labels"/> do not take part), so a policy made for one MDP
 /// works for an equal one.</para>
-/// <para>Build one with <see cref="MdpBuilder"/>, <see cref="FromDense"/>, or <see cref="Formats.MdpJson"/>.</para>
+/// <para>Build one with <see cref="MdpBuilder"/>, <see cref="FromDense"/>, or the file readers of PowerTheory.IO (<c>MdpFormats</c>, <c>MdpJson</c>).</para>
 /// </remarks>
 public sealed partial class Mdp : IEquatable<Mdp>
 {

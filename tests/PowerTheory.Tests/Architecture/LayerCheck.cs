@@ -34,7 +34,6 @@ public static class LayerCheck
         ["Symmetry"],
         ["Retargeting"],
         ["DecisionMakers"],
-        ["Serialization"],
     ];
 
     public static int Rank(string folder)

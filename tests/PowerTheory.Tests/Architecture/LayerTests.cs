@@ -39,6 +39,39 @@ public class LayerTests
         Assert.That(violations, Is.Empty, "layer violations: " + string.Join("; ", violations));
     }
 
+    /// <summary>The core assembly keeps no file access and no JSON: both live in PowerTheory.IO (src/PowerTheory.IO).
+    /// Read from the code with comments and strings removed, so a doc comment may still name a file.</summary>
+    [Test]
+    public void TheCoreKeepsNoFileAccessAndNoJson()
+    {
+        var forbidden = new System.Text.RegularExpressions.Regex(
+            @"\bSystem\.Text\.Json\b|\bUtf8Json(Writer|Reader)\b|\bJsonDocument\b|\bFile\.|\bDirectory\.|\bFileStream\b|\bStream(Reader|Writer)\b|\bFileInfo\b");
+        var found = LibrarySources().Where(f => f.Path.EndsWith(".cs", StringComparison.Ordinal))
+            .SelectMany(f => forbidden.Matches(LayerCheck.CodeOnly(f.Text)).Select(m => $"{f.Path}: {m.Value}"))
+            .ToList();
+        Assert.That(found, Is.Empty, "file access or JSON in the core assembly (it belongs in PowerTheory.IO): " + string.Join("; ", found));
+    }
+
+    /// <summary>PowerTheory.IO's namespaces follow its folders (PowerTheory.IO.Formats, PowerTheory.IO.Json).</summary>
+    [Test]
+    public void TheIoAssemblysNamespacesFollowItsFolders()
+    {
+        var root = Path.Combine(Path.GetDirectoryName(LibraryRoot())!, "PowerTheory.IO");
+        var wrong = new List<string>();
+        int files = 0;
+        foreach (var file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            if (relative.StartsWith("bin/") || relative.StartsWith("obj/")) continue;
+            files++;
+            string expected = "PowerTheory.IO" + (relative.Contains('/') ? "." + relative[..relative.LastIndexOf('/')].Replace('/', '.') : "");
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(LayerCheck.CodeOnly(File.ReadAllText(file)), @"\bnamespace\s+([\w.]+)"))
+                if (m.Groups[1].Value != expected) wrong.Add($"{relative}: namespace {m.Groups[1].Value} (expected {expected})");
+        }
+        Assert.That(files, Is.GreaterThan(20), "PowerTheory.IO's sources were not found");
+        Assert.That(wrong, Is.Empty, string.Join("; ", wrong));
+    }
+
     [Test]
     public void EveryLayerFolderExists()
     {

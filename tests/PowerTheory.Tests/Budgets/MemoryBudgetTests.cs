@@ -2,7 +2,7 @@ using PowerTheory.Budgets;
 using PowerTheory.DecisionMakers;
 using PowerTheory.Environments;
 using PowerTheory.Mdps;
-using PowerTheory.Mdps.Formats;
+using PowerTheory.IO.Formats;
 using PowerTheory.Polytope;
 
 namespace PowerTheory.Tests.Budgets;

@@ -3,7 +3,7 @@ using PowerTheory.Budgets;
 using PowerTheory.DecisionMakers;
 using PowerTheory.Environments;
 using PowerTheory.Power;
-using PowerTheory.Serialization;
+using PowerTheory.IO.Json;
 
 namespace PowerTheory.Tests.Budgets;
 

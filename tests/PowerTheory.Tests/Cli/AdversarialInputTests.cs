@@ -1,6 +1,6 @@
 using PowerTheory.Environments;
 using PowerTheory.Mdps;
-using PowerTheory.Mdps.Formats;
+using PowerTheory.IO.Formats;
 using PowerTheory.Power;
 using PowerTheory.Rewards;
 using PowerTheory.Solvers;

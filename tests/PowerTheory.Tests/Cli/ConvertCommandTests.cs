@@ -1,6 +1,6 @@
 using PowerTheory.Environments;
-using PowerTheory.Mdps.Formats;
-using PowerTheory.Tests.Mdps.Formats;
+using PowerTheory.IO.Formats;
+using PowerTheory.Tests.IO.Formats;
 
 namespace PowerTheory.Tests.Cli;
 

@@ -1,5 +1,5 @@
 using PowerTheory.Environments;
-using PowerTheory.Mdps.Formats;
+using PowerTheory.IO.Formats;
 
 namespace PowerTheory.Tests.Cli;
 

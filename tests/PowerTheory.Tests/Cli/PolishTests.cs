@@ -1,7 +1,7 @@
 using PowerTheory.Cli;
 using PowerTheory.Cli.Common;
 using PowerTheory.Mdps;
-using PowerTheory.Mdps.Formats;
+using PowerTheory.IO.Formats;
 using PowerTheory.Power;
 using PowerTheory.Environments;
 using PowerTheory.Rewards;
@@ -147,7 +147,7 @@ public class PolishTests
     [Test]
     public void CliDocsListEveryMethod()
     {
-        var docs = File.ReadAllText(PowerTheory.Tests.Mdps.Formats.RepoFiles.Path("docs/cli.md"));
+        var docs = File.ReadAllText(PowerTheory.Tests.IO.Formats.RepoFiles.Path("docs/cli.md"));
         foreach (var method in SolverMethod.Names) Assert.That(docs, Does.Contain(method), method);
     }
 

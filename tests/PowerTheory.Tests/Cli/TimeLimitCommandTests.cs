@@ -41,7 +41,7 @@ public class TimeLimitCommandTests
         // γ = 1 on a 10⁵-cell stochastic chain: one sample takes 1.5–3 s, so 0.2 s finishes none.
         using var dir = new TempDirectory();
         string path = dir.PathOf("chain.json");
-        PowerTheory.Mdps.Formats.MdpJson.Save(StochasticChain.Create(100_000), path);
+        PowerTheory.IO.Formats.MdpJson.Save(StochasticChain.Create(100_000), path);
         var run = CliRun.Of("power", path, "-g", "1", "-n", "4", "--seconds", "0.2");
         run.AssertCleanError(2, "time limit of 0.2 s ran out after 0 finished samples", "--seconds");
     }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using PowerTheory.Environments;
 using PowerTheory.Mdps;
-using PowerTheory.Mdps.Formats;
+using PowerTheory.IO.Formats;
 using PowerTheory.Solvers;
 
 namespace PowerTheory.Tests.Cli;

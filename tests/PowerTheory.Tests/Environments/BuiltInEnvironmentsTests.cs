@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using PowerTheory.Environments;
-using PowerTheory.Mdps.Formats;
+using PowerTheory.IO.Formats;
 
 namespace PowerTheory.Tests.Environments;
 

@@ -1,7 +1,7 @@
 using PowerTheory.Solvers;
 using PowerTheory.Environments;
 using PowerTheory.Mdps;
-using PowerTheory.Mdps.Formats;
+using PowerTheory.IO.Formats;
 
 namespace PowerTheory.Tests.Mdps;
 

@@ -4,7 +4,7 @@ using PowerTheory.Internal;
 using PowerTheory.Mdps;
 using PowerTheory.Power;
 using PowerTheory.Solvers;
-using PowerTheory.Serialization;
+using PowerTheory.IO.Json;
 
 namespace PowerTheory.Tests.Power;
 

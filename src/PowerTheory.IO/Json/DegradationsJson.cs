@@ -11,8 +11,7 @@ public static class DegradationsJson
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(degradations);
-        writer.WriteStartObject("degradations");
-        foreach (var (what, count) in degradations) writer.WriteNumber(what, count);
-        writer.WriteEndObject();
+        writer.WritePropertyName("degradations");
+        JsonSerializer.Serialize(writer, degradations, ResultJsonContext.Default.IReadOnlyDictionaryStringInt64);
     }
 }

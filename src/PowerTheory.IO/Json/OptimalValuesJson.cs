@@ -12,35 +12,40 @@ namespace PowerTheory.IO.Json;
 public static class OptimalValuesJson
 {
     /// <summary>The JSON text of <paramref name="result"/>.</summary>
-    public static string ToJson(OptimalValues result, bool indented = true) => JsonText.Of(w => Write(w, result), indented);
+    public static string ToJson(OptimalValues result, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return ResultJson.Text(OptimalValuesContract.From(result), ResultJsonContext.Default.OptimalValuesContract, indented);
+    }
 
     /// <summary>Writes <paramref name="result"/> to <paramref name="writer"/>.</summary>
     public static void Write(Utf8JsonWriter writer, OptimalValues result)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
-        var mdp = result.Mdp;
-        writer.WriteStartObject();
-        writer.WriteNumber("gamma", result.Gamma);
-        writer.WriteString("method", result.Method.Name());
-        writer.WriteNumber("errorBound", result.ErrorBound);
-        DegradationsJson.Write(writer, result.Degradations);
-        writer.WriteStartArray("states");
-        for (int s = 0; s < mdp.StateCount; s++)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("state", mdp.StateNames[s]);
-            writer.WriteNumber("value", result[s]);
-            writer.WriteNumber("reward", result.Rewards[s]);
-            writer.WriteStartArray("optimalActions");
-            foreach (int a in result.OptimalActions(s)) writer.WriteStringValue(mdp.ActionName(s, a));
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        writer.WriteStartObject("policy");
-        for (int s = 0; s < mdp.StateCount; s++) writer.WriteString(mdp.StateNames[s], mdp.ActionName(s, result.Policy[s]));
-        writer.WriteEndObject();
-        writer.WriteEndObject();
+        JsonSerializer.Serialize(writer, OptimalValuesContract.From(result), ResultJsonContext.Default.OptimalValuesContract);
     }
 }
+
+/// <summary>The object <see cref="OptimalValuesJson"/> documents.</summary>
+internal sealed record OptimalValuesContract(
+    double Gamma, string Method, double ErrorBound, IReadOnlyDictionary<string, long> Degradations,
+    List<StateValueContract> States, Dictionary<string, string> Policy)
+{
+    public static OptimalValuesContract From(OptimalValues result)
+    {
+        var mdp = result.Mdp;
+        var states = new List<StateValueContract>(mdp.StateCount);
+        var policy = new Dictionary<string, string>(mdp.StateCount, StringComparer.Ordinal);
+        for (int s = 0; s < mdp.StateCount; s++)
+        {
+            states.Add(new StateValueContract(mdp.StateNames[s], result[s], result.Rewards[s],
+                result.OptimalActions(s).Select(a => mdp.ActionName(s, a)).ToList()));
+            policy[mdp.StateNames[s]] = mdp.ActionName(s, result.Policy[s]);
+        }
+        return new OptimalValuesContract(result.Gamma, result.Method.Name(), result.ErrorBound, result.Degradations, states, policy);
+    }
+}
+
+/// <summary>V*(s), R(s) and every optimal action of one state.</summary>
+internal sealed record StateValueContract(string State, double Value, double Reward, List<string> OptimalActions);

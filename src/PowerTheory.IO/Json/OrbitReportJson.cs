@@ -1,6 +1,5 @@
-using System.Text;
 using System.Text.Json;
-using PowerTheory.Budgets;
+using System.Text.Json.Serialization;
 using PowerTheory.Retargeting;
 
 namespace PowerTheory.IO.Json;
@@ -20,10 +19,7 @@ public static class OrbitReportJson
     public static string ToJson(OrbitCountResult result, RetargeterSearchResult? search = null, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
-            Write(writer, result, search);
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return ResultJson.Text(OrbitReportContract.From(result, search, null), ResultJsonContext.Default.OrbitReportContract, indented);
     }
 
     /// <summary>Writes the object to <paramref name="writer"/>.</summary>
@@ -32,142 +28,91 @@ public static class OrbitReportJson
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
-        var q = result.Question;
-        var w = writer;
-        w.WriteStartObject();
-        WriteNumbers(w, "theta", result.Theta);
-        w.WriteString("rule", q.Rule.Name);
-        w.WriteStartArray("options");
-        foreach (var x in q.Options.Items)
-        {
-            w.WriteStartObject();
-            w.WriteString("label", x.Label);
-            WriteNumbers(w, "vector", x.Vector);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        WriteLabels(w, "a", q.A);
-        WriteLabels(w, "b", q.B);
-        w.WriteString("thetaSet", q.ThetaName);
-        w.WriteString("method", result.Method == OrbitCountMethod.Enumerated ? "enumerated" : "sampled");
-        w.WriteBoolean("exact", result.IsExact);
-        if (result.OrbitSize is { } size) w.WriteNumber("orbitSize", size);
-        else w.WriteNull("orbitSize");
-        w.WriteNumber("examined", result.Examined);
-        w.WriteNumber("outsideTheta", result.OutsideTheta);
-        w.WriteStartObject("counts");
-        w.WriteNumber("bGreater", result.BWins);
-        w.WriteNumber("aGreater", result.AWins);
-        w.WriteNumber("ties", result.Ties);
-        w.WriteEndObject();
-        if (result.LargestN is { } n) w.WriteNumber("largestN", n);
-        else w.WriteNull("largestN");
-        w.WriteBoolean("largestNUnbounded", result.LargestN is null);
-        w.WriteNumber("impliedFraction", result.ImpliedFraction);
-        if (result.Counted > 0) w.WriteNumber("weakFraction", result.WeakFraction);
-        else w.WriteNull("weakFraction");
-        if (result.BWinsInterval is { } bi && result.AWinsInterval is { } ai && result.TiesInterval is { } ti && result.WeakInterval is { } wi)
-        {
-            w.WriteStartObject("intervals");
-            w.WriteString("method", ProportionInterval.Method);
-            w.WriteNumber("confidence", bi.Confidence);
-            WriteInterval(w, "bGreater", bi);
-            WriteInterval(w, "aGreater", ai);
-            WriteInterval(w, "ties", ti);
-            WriteInterval(w, "weak", wi);
-            w.WriteEndObject();
-        }
-        else w.WriteNull("intervals");
-        if (result.Sampling is { } s) w.WriteNumber("seed", s.Seed);
-        else w.WriteNull("seed");
-        WriteOutcome(w, "budget", result.Outcome);
-        if (search is not null) WriteSearch(w, search);
-        if (check is not null) WriteCheck(w, check);
-        w.WriteEndObject();
+        JsonSerializer.Serialize(writer, OrbitReportContract.From(result, search, check), ResultJsonContext.Default.OrbitReportContract);
     }
+}
 
-    private static void WriteSearch(Utf8JsonWriter w, RetargeterSearchResult search)
+/// <summary>The object <see cref="OrbitReportJson"/> documents; <c>retargeting</c> and <c>check</c> appear when asked for.</summary>
+internal sealed record OrbitReportContract(
+    IReadOnlyList<double> Theta, string Rule, List<LotteryContract> Options, List<string> A, List<string> B, string ThetaSet,
+    string Method, bool Exact, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? OrbitSize,
+    long Examined, long OutsideTheta, OrbitCountsContract Counts,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? LargestN, bool LargestNUnbounded, double ImpliedFraction,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? WeakFraction,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] OrbitIntervalsContract? Intervals,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? Seed,
+    OrbitBudgetContract Budget, RetargetingContract? Retargeting, RetargetabilityCheckContract? Check)
+{
+    public static OrbitReportContract From(OrbitCountResult r, RetargeterSearchResult? search, RetargetabilityReport? check)
     {
-        w.WriteStartObject("retargeting");
-        w.WriteString("candidates", search.Candidates.ToString());
-        if (search.IsUnbounded) w.WriteNull("n");
-        else w.WriteNumber("n", search.N);
-        w.WriteBoolean("unbounded", search.IsUnbounded);
-        if (search.UpperBound is { } ub) w.WriteNumber("upperBound", ub);
-        else w.WriteNull("upperBound");
-        w.WriteBoolean("provedMaximal", search.IsProvedMaximal);
-        w.WriteStartArray("permutations");
-        foreach (var phi in search.Retargeters) w.WriteStringValue(phi.ToString());
-        w.WriteEndArray();
-        w.WriteNumber("candidatesTried", search.CandidatesTried);
-        w.WriteNumber("validCandidates", search.ValidCandidates);
-        WriteConditions(w, search.Certificate?.Conditions ?? []);
-        WriteOutcome(w, "budget", search.Outcome);
-        w.WriteEndObject();
+        var q = r.Question;
+        return new OrbitReportContract(
+            r.Theta.ToList(), q.Rule.Name, q.Options.Items.Select(x => new LotteryContract(x.Label, x.Vector.ToList())).ToList(),
+            q.A.Items.Select(x => x.Label).ToList(), q.B.Items.Select(x => x.Label).ToList(), q.ThetaName,
+            r.Method == OrbitCountMethod.Enumerated ? "enumerated" : "sampled", r.IsExact, r.OrbitSize, r.Examined, r.OutsideTheta,
+            new OrbitCountsContract(r.BWins, r.AWins, r.Ties), r.LargestN, r.LargestN is null, r.ImpliedFraction,
+            r.Counted > 0 ? r.WeakFraction : null, OrbitIntervalsContract.From(r), r.Sampling?.Seed,
+            OrbitBudgetContract.From(r.Outcome), search is null ? null : RetargetingContract.From(search),
+            check is null ? null : RetargetabilityCheckContract.From(check));
     }
+}
 
-    /// <summary>The <c>check</c> member: the given permutations, the verdict and the three conditions of Def. 3.5.</summary>
-    private static void WriteCheck(Utf8JsonWriter w, RetargetabilityReport check)
-    {
-        w.WriteStartObject("check");
-        w.WriteStartArray("retargeters");
-        foreach (var phi in check.Retargeters) w.WriteStringValue(phi.ToString());
-        w.WriteEndArray();
-        w.WriteNumber("n", check.N);
-        w.WriteBoolean("holds", check.Holds);
-        WriteConditions(w, check.Conditions);
-        WriteOutcome(w, "budget", check.Outcome);
-        w.WriteEndObject();
-    }
+/// <summary>One lottery: its label and its outcome vector.</summary>
+internal sealed record LotteryContract(string Label, List<double> Vector);
 
-    /// <summary>The <c>conditions</c> array of Def. 3.5: number, statement, verdict and detail of each.</summary>
-    private static void WriteConditions(Utf8JsonWriter w, IEnumerable<ConditionCheck> conditions)
-    {
-        w.WriteStartArray("conditions");
-        foreach (var c in conditions)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("number", c.Number);
-            w.WriteString("statement", c.Statement);
-            w.WriteString("verdict", c.Verdict.ToString().ToLowerInvariant());
-            w.WriteString("detail", c.Detail);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-    }
+/// <summary>How many orbit elements favour B, favour A, or tie.</summary>
+internal sealed record OrbitCountsContract(long BGreater, long AGreater, long Ties);
 
-    private static void WriteOutcome(Utf8JsonWriter w, string name, SearchOutcome outcome)
-    {
-        w.WriteStartObject(name);
-        w.WriteBoolean("complete", outcome.IsComplete);
-        w.WriteString("stop", outcome.StopName); // the stable tokens every search writes (a result-size stop was "time budget")
-        w.WriteNumber("nodes", outcome.Nodes);
-        w.WriteNumber("maxNodes", outcome.Budget.MaxNodes);
-        if (double.IsPositiveInfinity(outcome.Budget.MaxSeconds)) w.WriteNull("maxSeconds");
-        else w.WriteNumber("maxSeconds", outcome.Budget.MaxSeconds);
-        w.WriteEndObject();
-    }
+/// <summary>Confidence intervals of the sampled proportions.</summary>
+internal sealed record OrbitIntervalsContract(
+    string Method, double Confidence, ProportionContract BGreater, ProportionContract AGreater, ProportionContract Ties, ProportionContract Weak)
+{
+    public static OrbitIntervalsContract? From(OrbitCountResult r) =>
+        r.BWinsInterval is { } bi && r.AWinsInterval is { } ai && r.TiesInterval is { } ti && r.WeakInterval is { } wi
+            ? new OrbitIntervalsContract(ProportionInterval.Method, bi.Confidence, ProportionContract.From(bi),
+                ProportionContract.From(ai), ProportionContract.From(ti), ProportionContract.From(wi))
+            : null;
+}
 
-    private static void WriteInterval(Utf8JsonWriter w, string name, ProportionInterval interval)
-    {
-        w.WriteStartObject(name);
-        w.WriteNumber("estimate", interval.Estimate);
-        w.WriteNumber("lower", interval.Lower);
-        w.WriteNumber("upper", interval.Upper);
-        w.WriteEndObject();
-    }
+/// <summary>A proportion's estimate and interval.</summary>
+internal sealed record ProportionContract(double Estimate, double Lower, double Upper)
+{
+    public static ProportionContract From(ProportionInterval i) => new(i.Estimate, i.Lower, i.Upper);
+}
 
-    private static void WriteNumbers(Utf8JsonWriter w, string name, IEnumerable<double> values)
-    {
-        w.WriteStartArray(name);
-        foreach (double v in values) w.WriteNumberValue(v);
-        w.WriteEndArray();
-    }
+/// <summary>The orbit layer's budget member: <c>{"complete","stop","nodes","maxNodes","maxSeconds"|null}</c>, with the
+/// stable stop tokens every search writes.</summary>
+internal sealed record OrbitBudgetContract(
+    bool Complete, string Stop, long Nodes, long MaxNodes, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? MaxSeconds)
+{
+    public static OrbitBudgetContract From(Budgets.SearchOutcome o) => new(o.IsComplete, o.StopName, o.Nodes, o.Budget.MaxNodes,
+        double.IsPositiveInfinity(o.Budget.MaxSeconds) ? null : o.Budget.MaxSeconds);
+}
 
-    private static void WriteLabels(Utf8JsonWriter w, string name, LotterySet set)
-    {
-        w.WriteStartArray(name);
-        foreach (var x in set.Items) w.WriteStringValue(x.Label);
-        w.WriteEndArray();
-    }
+/// <summary>One condition of PRDM Def. 3.5: number, statement, verdict and detail.</summary>
+internal sealed record RetargetingConditionContract(int Number, string Statement, string Verdict, string Detail)
+{
+    public static List<RetargetingConditionContract> List(IEnumerable<ConditionCheck> conditions) =>
+        conditions.Select(c => new RetargetingConditionContract(c.Number, c.Statement, c.Verdict.ToString().ToLowerInvariant(), c.Detail)).ToList();
+}
+
+/// <summary>The <c>retargeting</c> member: the search for permutations certifying (A →n B)-retargetability.</summary>
+internal sealed record RetargetingContract(
+    string Candidates, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? N, bool Unbounded,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? UpperBound, bool ProvedMaximal, List<string> Permutations,
+    long CandidatesTried, long ValidCandidates, List<RetargetingConditionContract> Conditions, OrbitBudgetContract Budget)
+{
+    public static RetargetingContract From(RetargeterSearchResult s) => new(
+        s.Candidates.ToString(), s.IsUnbounded ? null : s.N, s.IsUnbounded, s.UpperBound, s.IsProvedMaximal,
+        s.Retargeters.Select(phi => phi.ToString()).ToList(), s.CandidatesTried, s.ValidCandidates,
+        RetargetingConditionContract.List(s.Certificate?.Conditions ?? []), OrbitBudgetContract.From(s.Outcome));
+}
+
+/// <summary>The <c>check</c> member: the given permutations, the verdict and the three conditions of Def. 3.5.</summary>
+internal sealed record RetargetabilityCheckContract(
+    List<string> Retargeters, int N, bool Holds, List<RetargetingConditionContract> Conditions, OrbitBudgetContract Budget)
+{
+    public static RetargetabilityCheckContract From(RetargetabilityReport c) => new(
+        c.Retargeters.Select(phi => phi.ToString()).ToList(), c.N, c.Holds, RetargetingConditionContract.List(c.Conditions),
+        OrbitBudgetContract.From(c.Outcome));
 }

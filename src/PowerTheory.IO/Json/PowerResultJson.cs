@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using PowerTheory.Power;
 
 namespace PowerTheory.IO.Json;
@@ -9,7 +10,8 @@ namespace PowerTheory.IO.Json;
 /// <c>{"gamma":G,"samples":N,"seed":K,"reward":"...","states":[{"state":"s0","power":P,"stderr":E,"ci95":[lo,hi]}],
 /// "actions":[{"state":"s0","action":"a","optimalityProbability":p,"stderr":e}]}</c>, a single object for one γ and a
 /// JSON array of objects for several. Requested comparisons and events are added as <c>"comparisons"</c> and
-/// <c>"events"</c> arrays when present; doubles are written in round-trip form.
+/// <c>"events"</c> arrays when present; doubles are written in round-trip form. The contract is
+/// <see cref="PowerAtGammaContract"/>, serialized by the source-generated <see cref="ResultJsonContext"/>.
 /// </summary>
 public static class PowerResultJson
 {
@@ -17,7 +19,9 @@ public static class PowerResultJson
     public static string ToJson(PowerResult result, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return JsonText.Of(w => Write(w, result), indented);
+        return result.ByGamma.Count == 1
+            ? ResultJson.Text(PowerAtGammaContract.From(result, result.ByGamma[0]), ResultJsonContext.Default.PowerAtGammaContract, indented)
+            : ResultJson.Text(All(result), ResultJsonContext.Default.ListPowerAtGammaContract, indented);
     }
 
     /// <summary>Writes <paramref name="result"/> to <paramref name="writer"/>.</summary>
@@ -26,103 +30,62 @@ public static class PowerResultJson
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
         if (result.ByGamma.Count == 1)
-        {
-            WriteOne(writer, result, result.ByGamma[0]);
-            return;
-        }
-        writer.WriteStartArray();
-        foreach (var at in result.ByGamma) WriteOne(writer, result, at);
-        writer.WriteEndArray();
+            JsonSerializer.Serialize(writer, PowerAtGammaContract.From(result, result.ByGamma[0]), ResultJsonContext.Default.PowerAtGammaContract);
+        else
+            JsonSerializer.Serialize(writer, All(result), ResultJsonContext.Default.ListPowerAtGammaContract);
     }
 
-    /// <summary><c>"certification":{"maxValueErrorBound":E,"target":t,"refinedSamples":k,"nearTies":m,"uncertifiedSamples":u}</c>
-    /// when the run's solves were certified (γ ∈ (0,1) on the exact path).</summary>
-    private static void WriteCertification(Utf8JsonWriter w, Solvers.SolveCertification c)
-    {
-        if (c.Solves == 0) return;
-        w.WriteStartObject("certification");
-        w.WriteNumber("maxValueErrorBound", c.MaxValueErrorBound);
-        w.WriteNumber("target", c.Target);
-        w.WriteNumber("refinedSamples", c.Refinements);
-        w.WriteNumber("nearTies", c.NearTies);
-        w.WriteNumber("uncertifiedSamples", c.Uncertified);
-        w.WriteEndObject();
-    }
-
-    private static void WriteOne(Utf8JsonWriter w, PowerResult result, PowerAtDiscount at)
-    {
-        w.WriteStartObject();
-        w.WriteNumber("gamma", at.Gamma);
-        w.WriteNumber("samples", result.Samples);
-        TimeLimitJson.Write(w, result.StoppedAtTimeLimit, result.SamplesRequested);
-        DegradationsJson.Write(w, result.Degradations);
-        w.WriteNumber("seed", result.Seed);
-        w.WriteString("reward", result.RewardSpec);
-        WriteCertification(w, at.Certification);
-        w.WriteStartArray("states");
-        foreach (var s in at.States)
-        {
-            w.WriteStartObject();
-            w.WriteString("state", s.Name);
-            w.WriteNumber("power", s.Power.Mean);
-            w.WriteNumber("stderr", s.Power.StandardError);
-            w.WriteStartArray("ci95");
-            w.WriteNumberValue(s.Power.Ci95Lower);
-            w.WriteNumberValue(s.Power.Ci95Upper);
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("actions");
-        foreach (var a in at.Actions)
-        {
-            w.WriteStartObject();
-            w.WriteString("state", a.StateName);
-            w.WriteString("action", a.ActionName);
-            w.WriteNumber("optimalityProbability", a.Probability.Mean);
-            w.WriteNumber("stderr", a.Probability.StandardError);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        if (at.Comparisons.Count > 0)
-        {
-            w.WriteStartArray("comparisons");
-            foreach (var c in at.Comparisons)
-            {
-                w.WriteStartObject();
-                w.WriteString("state", c.StateName);
-                w.WriteString("action", c.ActionName);
-                w.WriteString("versus", c.OtherActionName);
-                w.WriteNumber("expectedPower", c.ExpectedPowerOfAction.Mean);
-                w.WriteNumber("expectedPowerVersus", c.ExpectedPowerOfOther.Mean);
-                w.WriteNumber("difference", c.Difference.Mean);
-                w.WriteNumber("stderr", c.Difference.StandardError);
-                if (double.IsFinite(c.ZScore)) w.WriteNumber("z", c.ZScore);
-                else w.WriteString("z", c.ZScore > 0 ? "Infinity" : "-Infinity");
-                w.WriteString("verdict", c.Verdict switch
-                {
-                    PowerSeekingVerdict.ActionSeeksMorePower => "action",
-                    PowerSeekingVerdict.OtherActionSeeksMorePower => "versus",
-                    PowerSeekingVerdict.Equal => "equal",
-                    _ => "cannot-tell",
-                });
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-        if (at.Events.Count > 0)
-        {
-            w.WriteStartArray("events");
-            foreach (var e in at.Events)
-            {
-                w.WriteStartObject();
-                w.WriteString("event", e.Event.Description);
-                w.WriteNumber("probability", e.Probability.Mean);
-                w.WriteNumber("stderr", e.Probability.StandardError);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-        w.WriteEndObject();
-    }
+    private static List<PowerAtGammaContract> All(PowerResult result) =>
+        result.ByGamma.Select(at => PowerAtGammaContract.From(result, at)).ToList();
 }
+
+/// <summary>POWER at one γ: the object <see cref="PowerResultJson"/> documents. <c>samplesRequested</c> and
+/// <c>stop</c> appear only when the time limit stopped the run; <c>certification</c> only when the solves were certified.</summary>
+internal sealed record PowerAtGammaContract(
+    double Gamma, int Samples, int? SamplesRequested, string? Stop, IReadOnlyDictionary<string, long> Degradations,
+    ulong Seed, string Reward, CertificationContract? Certification, List<StatePowerContract> States,
+    List<ActionOptimalityContract> Actions, List<PowerComparisonContract>? Comparisons, List<EventProbabilityContract>? Events)
+{
+    public static PowerAtGammaContract From(PowerResult result, PowerAtDiscount at) => new(
+        at.Gamma, result.Samples,
+        result.StoppedAtTimeLimit ? result.SamplesRequested : null, result.StoppedAtTimeLimit ? TimeLimitStop.Name : null,
+        result.Degradations, result.Seed, result.RewardSpec,
+        at.Certification.Solves == 0 ? null : new CertificationContract(at.Certification.MaxValueErrorBound,
+            at.Certification.Target, at.Certification.Refinements, at.Certification.NearTies, at.Certification.Uncertified),
+        at.States.Select(s => new StatePowerContract(s.Name, s.Power.Mean, s.Power.StandardError,
+            [s.Power.Ci95Lower, s.Power.Ci95Upper])).ToList(),
+        at.Actions.Select(a => new ActionOptimalityContract(a.StateName, a.ActionName, a.Probability.Mean,
+            a.Probability.StandardError)).ToList(),
+        at.Comparisons.Count == 0 ? null : at.Comparisons.Select(c => new PowerComparisonContract(c.StateName, c.ActionName,
+            c.OtherActionName, c.ExpectedPowerOfAction.Mean, c.ExpectedPowerOfOther.Mean, c.Difference.Mean,
+            c.Difference.StandardError, c.ZScore, VerdictName(c.Verdict))).ToList(),
+        at.Events.Count == 0 ? null : at.Events.Select(e => new EventProbabilityContract(e.Event.Description,
+            e.Probability.Mean, e.Probability.StandardError)).ToList());
+
+    private static string VerdictName(PowerSeekingVerdict verdict) => verdict switch
+    {
+        PowerSeekingVerdict.ActionSeeksMorePower => "action",
+        PowerSeekingVerdict.OtherActionSeeksMorePower => "versus",
+        PowerSeekingVerdict.Equal => "equal",
+        _ => "cannot-tell",
+    };
+}
+
+/// <summary><c>{"maxValueErrorBound":E,"target":t,"refinedSamples":k,"nearTies":m,"uncertifiedSamples":u}</c>: the
+/// run's certified solves (γ ∈ (0,1) on the exact path).</summary>
+internal sealed record CertificationContract(double MaxValueErrorBound, double Target, long RefinedSamples, long NearTies, long UncertifiedSamples);
+
+/// <summary>POWER of one state with its standard error and 95% interval.</summary>
+internal sealed record StatePowerContract(string State, double Power, double Stderr, double[] Ci95);
+
+/// <summary>The probability that an action is optimal.</summary>
+internal sealed record ActionOptimalityContract(string State, string Action, double OptimalityProbability, double Stderr);
+
+/// <summary>A requested comparison of the expected POWER after two actions; <c>z</c> is <c>"Infinity"</c> or
+/// <c>"-Infinity"</c> when the difference has no spread.</summary>
+internal sealed record PowerComparisonContract(
+    string State, string Action, string Versus, double ExpectedPower, double ExpectedPowerVersus, double Difference,
+    double Stderr, [property: JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)] double Z, string Verdict);
+
+/// <summary>The probability of a requested event.</summary>
+internal sealed record EventProbabilityContract(string Event, double Probability, double Stderr);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using PowerTheory.Budgets;
 
 namespace PowerTheory.IO.Json;
@@ -13,16 +14,19 @@ public static class SearchOutcomeJson
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(outcome);
-        writer.WriteStartObject(name);
-        writer.WriteString("stop", outcome.StopName);
-        writer.WriteBoolean("exhaustive", outcome.IsComplete);
-        writer.WriteNumber("nodes", outcome.Nodes);
-        writer.WriteNumber("seconds", Math.Round(outcome.Seconds, 3));
-        writer.WriteStartObject("budget");
-        writer.WriteNumber("nodes", outcome.Budget.MaxNodes);
-        if (double.IsPositiveInfinity(outcome.Budget.MaxSeconds)) writer.WriteNull("seconds");
-        else writer.WriteNumber("seconds", outcome.Budget.MaxSeconds);
-        writer.WriteEndObject();
-        writer.WriteEndObject();
+        writer.WritePropertyName(name);
+        JsonSerializer.Serialize(writer, SearchOutcomeContract.From(outcome), ResultJsonContext.Default.SearchOutcomeContract);
     }
 }
+
+/// <summary>The contract of <see cref="SearchOutcomeJson"/>.</summary>
+internal sealed record SearchOutcomeContract(string Stop, bool Exhaustive, long Nodes, double Seconds, SearchBudgetContract Budget)
+{
+    public static SearchOutcomeContract From(SearchOutcome outcome) => new(outcome.StopName, outcome.IsComplete, outcome.Nodes,
+        Math.Round(outcome.Seconds, 3),
+        new SearchBudgetContract(outcome.Budget.MaxNodes,
+            double.IsPositiveInfinity(outcome.Budget.MaxSeconds) ? null : outcome.Budget.MaxSeconds));
+}
+
+/// <summary>A search's budget: nodes and seconds (null: no time limit).</summary>
+internal sealed record SearchBudgetContract(long Nodes, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Seconds);

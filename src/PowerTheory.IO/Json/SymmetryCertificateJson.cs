@@ -12,51 +12,34 @@ namespace PowerTheory.IO.Json;
 public static class SymmetryCertificateJson
 {
     /// <summary>The JSON text of <paramref name="certificate"/>.</summary>
-    public static string ToJson(SymmetryCertificate certificate, bool indented = true) =>
-        JsonText.Of(w => Write(w, certificate), indented);
+    public static string ToJson(SymmetryCertificate certificate, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return ResultJson.Text(SymmetryCertificateContract.From(certificate), ResultJsonContext.Default.SymmetryCertificateContract, indented);
+    }
 
     /// <summary>Writes <paramref name="certificate"/>.</summary>
     public static void Write(Utf8JsonWriter writer, SymmetryCertificate certificate)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(certificate);
-        var w = writer;
-        w.WriteStartObject();
-        w.WriteString("theorem", certificate.Theorem);
-        w.WriteString("statement", certificate.Statement);
-        w.WriteBoolean("holds", certificate.Holds);
-        w.WriteNumber("n", certificate.N);
-        w.WriteString("summary", certificate.Summary);
-        w.WriteStartArray("involutions");
-        foreach (var phi in certificate.Involutions)
-        {
-            w.WriteStartArray();
-            foreach (var pair in phi)
-            {
-                w.WriteStartArray();
-                w.WriteStringValue(pair.First);
-                w.WriteStringValue(pair.Second);
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("conditions");
-        foreach (var c in certificate.Conditions)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", c.Name);
-            w.WriteBoolean("holds", c.Holds);
-            w.WriteBoolean("required", c.Required);
-            w.WriteString("detail", c.Detail);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteString("route", certificate.Route);
-        w.WriteString("search", certificate.Search.IsComplete ? "exhaustive" : "budget");
-        w.WriteBoolean("provedAbsent", certificate.ProvedAbsent);
-        SearchOutcomeJson.Write(w, certificate.Search, "searchDetail");
-        DegradationsJson.Write(w, certificate.Degradations);
-        w.WriteEndObject();
+        JsonSerializer.Serialize(writer, SymmetryCertificateContract.From(certificate), ResultJsonContext.Default.SymmetryCertificateContract);
     }
 }
+
+/// <summary>The object <see cref="SymmetryCertificateJson"/> documents; each involution is a list of swapped state pairs.</summary>
+internal sealed record SymmetryCertificateContract(
+    string Theorem, string Statement, bool Holds, int N, string Summary, List<List<string[]>> Involutions,
+    List<SymmetryConditionContract> Conditions, string Route, string Search, bool ProvedAbsent,
+    SearchOutcomeContract SearchDetail, IReadOnlyDictionary<string, long> Degradations)
+{
+    public static SymmetryCertificateContract From(SymmetryCertificate c) => new(
+        c.Theorem, c.Statement, c.Holds, c.N, c.Summary,
+        c.Involutions.Select(phi => phi.Select(pair => new[] { pair.First, pair.Second }).ToList()).ToList(),
+        c.Conditions.Select(x => new SymmetryConditionContract(x.Name, x.Holds, x.Required, x.Detail)).ToList(),
+        c.Route, c.Search.IsComplete ? "exhaustive" : "budget", c.ProvedAbsent, SearchOutcomeContract.From(c.Search),
+        c.Degradations);
+}
+
+/// <summary>One condition of the theorem: whether it holds, whether the theorem requires it, and why.</summary>
+internal sealed record SymmetryConditionContract(string Name, bool Holds, bool Required, string Detail);

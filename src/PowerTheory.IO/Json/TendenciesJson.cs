@@ -1,6 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using PowerTheory.DecisionMakers;
-using PowerTheory.Power;
 using PowerTheory.MonteCarlo;
 
 namespace PowerTheory.IO.Json;
@@ -20,7 +20,7 @@ public static class TendenciesJson
     public static string ToJson(TendencyResult result, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return JsonText.Of(w => Write(w, result), indented);
+        return ResultJson.Text(TendenciesContract.From(result), ResultJsonContext.Default.TendenciesContract, indented);
     }
 
     /// <summary>Writes <paramref name="result"/> to <paramref name="w"/>.</summary>
@@ -28,96 +28,65 @@ public static class TendenciesJson
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(result);
-        w.WriteStartObject();
-        if (result.MdpName is not null) w.WriteString("mdp", result.MdpName);
-        w.WriteString("state", result.StateNames[result.State]);
-        w.WriteNumber("gamma", result.Gamma);
-        w.WriteNumber("samples", result.Samples);
-        TimeLimitJson.Write(w, result.StoppedAtTimeLimit, result.SamplesRequested);
-        DegradationsJson.Write(w, result.Degradations);
-        w.WriteNumber("seed", result.Seed);
-        w.WriteString("reward", result.Rewards);
-        w.WriteStartArray("avoid");
-        foreach (int t in result.Avoid) w.WriteStringValue(result.StateNames[t]);
-        w.WriteEndArray();
-        w.WriteString("tendency", result.Tendency);
-        w.WriteString("favouredAction", result.ActionNames[result.FavouredAction]);
-        w.WriteStartObject("significance");
-        w.WriteString("test", "two-sided paired z-test, Bonferroni");
-        w.WriteNumber("comparisons", result.Significance.Comparisons);
-        w.WriteNumber("familyWiseErrorRate", result.Significance.FamilyWiseErrorRate);
-        w.WriteNumber("criticalZ", result.Significance.CriticalZ);
-        w.WriteEndObject();
-        w.WriteStartArray("certificates");
-        foreach (var c in result.Certificates)
-        {
-            w.WriteStartObject();
-            w.WriteString("theorem", c.Theorem);
-            w.WriteString("statement", c.Statement);
-            w.WriteNumber("n", c.N);
-            if (c.Bound is { } b) w.WriteNumber("bound", b); else w.WriteNull("bound");
-            w.WriteString("summary", c.Summary);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WritePropertyName("optimal");
-        WriteOne(w, result, result.Optimal);
-        w.WritePropertyName("random");
-        WriteOne(w, result, result.Random);
-        w.WriteStartArray("decisionMakers");
-        foreach (var t in result.DecisionMakers) WriteOne(w, result, t);
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
-    private static void WriteOne(Utf8JsonWriter w, TendencyResult result, DecisionMakerTendency t)
-    {
-        w.WriteStartObject();
-        w.WriteString("name", t.Name);
-        w.WriteString("description", t.Description);
-        w.WriteString("verdict", t.Verdict.ToString());
-        w.WriteString("verdictText", t.VerdictText);
-        if (t.SamplesNeeded is { } needed) w.WriteNumber("samplesNeeded", needed);
-        else w.WriteNull("samplesNeeded");
-        w.WriteNumber("approximations", t.Approximations);
-        if (t.ApproximationNote is { } note) w.WriteString("approximationNote", note);
-        w.WriteStartArray("actions");
-        for (int a = 0; a < t.ActionProbabilities.Count; a++)
-        {
-            w.WriteStartObject();
-            w.WriteString("action", result.ActionNames[a]);
-            Estimate(w, "probability", t.ActionProbabilities[a]);
-            Estimate(w, "versusOptimal", t.ActionsVersusOptimal[a]);
-            Estimate(w, "versusRandom", t.ActionsVersusRandom[a]);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        if (t.Avoid is { } avoid)
-        {
-            w.WriteStartObject("avoid");
-            Estimate(w, "probability", avoid);
-            Estimate(w, "versusOptimal", t.AvoidVersusOptimal!.Value);
-            Estimate(w, "versusRandom", t.AvoidVersusRandom!.Value);
-            w.WriteEndObject();
-        }
-        if (t.Power is { } power)
-        {
-            w.WriteStartArray("power");
-            for (int s = 0; s < power.Count; s++)
-            {
-                w.WriteStartObject();
-                w.WriteString("state", result.StateNames[s]);
-                Estimate(w, "power", power[s]);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-        w.WriteEndObject();
-    }
-
-    private static void Estimate(Utf8JsonWriter w, string name, MonteCarloEstimate e)
-    {
-        w.WriteNumber(name, e.Mean);
-        w.WriteNumber(name + "Stderr", e.StandardError);
+        JsonSerializer.Serialize(w, TendenciesContract.From(result), ResultJsonContext.Default.TendenciesContract);
     }
 }
+
+/// <summary>The object <see cref="TendenciesJson"/> documents.</summary>
+internal sealed record TendenciesContract(
+    string? Mdp, string State, double Gamma, int Samples, int? SamplesRequested, string? Stop,
+    IReadOnlyDictionary<string, long> Degradations, ulong Seed, string Reward, List<string> Avoid, string Tendency,
+    string FavouredAction, SignificanceContract Significance, List<TendencyCertificateContract> Certificates,
+    TendencyContract Optimal, TendencyContract Random, List<TendencyContract> DecisionMakers)
+{
+    public static TendenciesContract From(TendencyResult r) => new(
+        r.MdpName, r.StateNames[r.State], r.Gamma, r.Samples,
+        r.StoppedAtTimeLimit ? r.SamplesRequested : null, r.StoppedAtTimeLimit ? TimeLimitStop.Name : null,
+        r.Degradations, r.Seed, r.Rewards, r.Avoid.Select(t => r.StateNames[t]).ToList(), r.Tendency,
+        r.ActionNames[r.FavouredAction],
+        new SignificanceContract("two-sided paired z-test, Bonferroni", r.Significance.Comparisons,
+            r.Significance.FamilyWiseErrorRate, r.Significance.CriticalZ),
+        r.Certificates.Select(c => new TendencyCertificateContract(c.Theorem, c.Statement, c.N, c.Bound, c.Summary)).ToList(),
+        TendencyContract.From(r, r.Optimal), TendencyContract.From(r, r.Random),
+        r.DecisionMakers.Select(t => TendencyContract.From(r, t)).ToList());
+}
+
+/// <summary>The multiple-comparison test behind every verdict.</summary>
+internal sealed record SignificanceContract(string Test, int Comparisons, double FamilyWiseErrorRate, double CriticalZ);
+
+/// <summary>A theorem's certificate beside the measurement; <c>bound</c> is null when the theorem gives none.</summary>
+internal sealed record TendencyCertificateContract(
+    string Theorem, string Statement, int N, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Bound, string Summary);
+
+/// <summary>One decision-maker's figures; <c>avoid</c> and <c>power</c> appear when they were measured.</summary>
+internal sealed record TendencyContract(
+    string Name, string Description, string Verdict, string VerdictText,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? SamplesNeeded, long Approximations,
+    string? ApproximationNote, List<ActionTendencyContract> Actions, AvoidTendencyContract? Avoid, List<StatePowerEstimateContract>? Power)
+{
+    public static TendencyContract From(TendencyResult r, DecisionMakerTendency t) => new(
+        t.Name, t.Description, t.Verdict.ToString(), t.VerdictText, t.SamplesNeeded, t.Approximations, t.ApproximationNote,
+        Enumerable.Range(0, t.ActionProbabilities.Count).Select(a => new ActionTendencyContract(r.ActionNames[a],
+            t.ActionProbabilities[a].Mean, t.ActionProbabilities[a].StandardError,
+            t.ActionsVersusOptimal[a].Mean, t.ActionsVersusOptimal[a].StandardError,
+            t.ActionsVersusRandom[a].Mean, t.ActionsVersusRandom[a].StandardError)).ToList(),
+        t.Avoid is { } avoid ? AvoidTendencyContract.From(avoid, t.AvoidVersusOptimal!.Value, t.AvoidVersusRandom!.Value) : null,
+        t.Power?.Select((p, s) => new StatePowerEstimateContract(r.StateNames[s], p.Mean, p.StandardError)).ToList());
+}
+
+/// <summary>P(first action) and its differences from the optimal and the random agent, each with its standard error.</summary>
+internal sealed record ActionTendencyContract(
+    string Action, double Probability, double ProbabilityStderr, double VersusOptimal, double VersusOptimalStderr,
+    double VersusRandom, double VersusRandomStderr);
+
+/// <summary>P(the long run avoids the listed states) and its differences, with standard errors.</summary>
+internal sealed record AvoidTendencyContract(
+    double Probability, double ProbabilityStderr, double VersusOptimal, double VersusOptimalStderr,
+    double VersusRandom, double VersusRandomStderr)
+{
+    public static AvoidTendencyContract From(MonteCarloEstimate p, MonteCarloEstimate optimal, MonteCarloEstimate random) =>
+        new(p.Mean, p.StandardError, optimal.Mean, optimal.StandardError, random.Mean, random.StandardError);
+}
+
+/// <summary>POWER^pol of one state with its standard error.</summary>
+internal sealed record StatePowerEstimateContract(string State, double Power, double PowerStderr);

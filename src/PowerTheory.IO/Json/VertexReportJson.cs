@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using PowerTheory.Polytope;
 
 namespace PowerTheory.IO.Json;
@@ -17,40 +18,26 @@ public static class VertexReportJson
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
-        var w = writer;
-        w.WriteStartObject();
-        w.WriteString("state", report.State);
-        if (report.Gamma is { } g)
-        {
-            w.WriteNumber("gamma", g);
-            if (gammaSource is not null) w.WriteString("gammaSource", gammaSource);
-        }
-        else w.WriteBoolean("average", true);
-        if (report.VisitDistributionCount is { } k) w.WriteNumber("visitDistributionCount", k);
-        else w.WriteNull("visitDistributionCount");
-        w.WriteNumber("nonDominatedCount", report.NonDominatedCount);
-        w.WriteBoolean("complete", report.IsComplete);
-        SearchOutcomeJson.Write(w, report.Outcome);
-        w.WriteString("method", report.Method);
-        DegradationsJson.Write(w, report.Degradations);
-        w.WriteStartArray("nonDominated");
-        foreach (var e in report.NonDominated)
-        {
-            w.WriteStartObject();
-            w.WriteStartObject("policy");
-            foreach (var (s, a) in e.Policy) w.WriteString(s, a);
-            w.WriteEndObject();
-            w.WriteStartObject("visits");
-            foreach (var (s, x) in e.Visits) w.WriteNumber(s, x);
-            w.WriteEndObject();
-            w.WriteStartObject("witness");
-            foreach (var (s, x) in e.Witness) w.WriteNumber(s, x);
-            w.WriteEndObject();
-            if (e.Margin is { } m) w.WriteNumber("margin", m);
-            else w.WriteNull("margin");
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
+        JsonSerializer.Serialize(writer, VertexReportContract.From(report, gammaSource), ResultJsonContext.Default.VertexReportContract);
     }
 }
+
+/// <summary>The object <see cref="VertexReportJson"/> documents: <c>gamma</c> (and <c>gammaSource</c>) for a discounted
+/// report, <c>average: true</c> for a γ = 1 one.</summary>
+internal sealed record VertexReportContract(
+    string State, double? Gamma, string? GammaSource, bool? Average,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? VisitDistributionCount,
+    int NonDominatedCount, bool Complete, SearchOutcomeContract Search, string Method,
+    IReadOnlyDictionary<string, long> Degradations, List<VertexEntryContract> NonDominated)
+{
+    public static VertexReportContract From(VertexReport report, string? gammaSource) => new(
+        report.State, report.Gamma, report.Gamma is null ? null : gammaSource, report.Gamma is null ? true : null,
+        report.VisitDistributionCount, report.NonDominatedCount, report.IsComplete, SearchOutcomeContract.From(report.Outcome),
+        report.Method, report.Degradations,
+        report.NonDominated.Select(e => new VertexEntryContract(e.Policy, e.Visits, e.Witness, e.Margin)).ToList());
+}
+
+/// <summary>One non-dominated element: its policy, its visit distribution, a witness reward and its margin.</summary>
+internal sealed record VertexEntryContract(
+    IReadOnlyDictionary<string, string> Policy, IReadOnlyDictionary<string, double> Visits,
+    IReadOnlyDictionary<string, double> Witness, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Margin);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PowerTheory.Mdps;
 using PowerTheory.IO.Formats;
 
@@ -59,10 +58,10 @@ public static class RewardVectorParser
             throw new CliUsageException($"{option} '{path}' is a directory, not a JSON reward file {{state: value}}.");
         if (!File.Exists(path))
             throw new CliUsageException($"{option} file '{path}' does not exist.");
-        string json;
+        IReadOnlyList<(string State, double Value)> entries;
         try
         {
-            json = StrictUtf8.ReadFile(path);
+            entries = RewardVectorFile.Load(path);
         }
         catch (MdpValidationException e)
         {
@@ -72,34 +71,10 @@ public static class RewardVectorParser
         {
             throw new CliUsageException($"cannot read {option} file '{path}': {ErrorText.OneLine(e.Message)}");
         }
-        var entries = new List<(string State, double Value)>();
-        try
-        {
-            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions
-            {
-                AllowTrailingCommas = true,
-                CommentHandling = JsonCommentHandling.Skip,
-            });
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                throw new CliUsageException($"{option} file '{path}' must hold a JSON object {{state: value}}; got {doc.RootElement.ValueKind}.");
-            if (doc.RootElement.TryGetProperty("transitions", out _) || doc.RootElement.TryGetProperty("states", out _))
-                throw new CliUsageException($"{option} file '{path}' is an MDP file, not a reward file {{state: value}}; give it as the MDP argument, or use its 'rewards' field (the default without --rewards).");
-            foreach (var p in doc.RootElement.EnumerateObject())
-            {
-                if (p.Value.ValueKind != JsonValueKind.Number || !p.Value.TryGetDouble(out var x) || !double.IsFinite(x))
-                    throw new CliUsageException($"{option} file '{path}': reward of state '{p.Name}' must be a finite number; got {p.Value.ValueKind}.");
-                entries.Add((p.Name, x));
-            }
-        }
-        catch (JsonException e)
-        {
-            throw new CliUsageException(
-                $"{option} file '{path}': malformed JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}.");
-        }
         return Assemble(mdp, entries, $"{option} file '{path}'");
     }
 
-    private static double[] Assemble(Mdp mdp, List<(string State, double Value)> entries, string source)
+    private static double[] Assemble(Mdp mdp, IEnumerable<(string State, double Value)> entries, string source)
     {
         var r = new double[mdp.StateCount];
         var given = new bool[mdp.StateCount];

@@ -147,7 +147,7 @@ public static class GymPFormat
         return notes;
     }
 
-    private static List<(string Key, JsonTree Value)> Entries(JsonTree node, string field, string expected) => node.Kind switch
+    private static IReadOnlyList<(string Key, JsonTree Value)> Entries(JsonTree node, string field, string expected) => node.Kind switch
     {
         JsonValueKind.Object => node.Members,
         JsonValueKind.Array => node.Items.Select((v, i) => (i.ToString(CultureInfo.InvariantCulture), v)).ToList(),

@@ -157,19 +157,5 @@ public static class MdpFormats
         Budgets.MemoryBudget.Require(GC.GetTotalMemory(false) + Budgets.MemoryEstimate.BytesPerExportChar * chars, what, "use a smaller model");
     }
 
-    private static bool LooksLikeGymP(string text)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            var root = doc.RootElement;
-            return root.ValueKind == JsonValueKind.Array
-                || root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("transitions", out _) && !root.TryGetProperty("states", out _)
-                   && root.EnumerateObject().Any() && root.EnumerateObject().All(p => p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array);
-        }
-        catch (JsonException)
-        {
-            return false; // the canonical reader reports the syntax error
-        }
-    }
+    private static bool LooksLikeGymP(string text) => JsonTree.RootIsTableOfContainers(text, "transitions", "states");
 }

@@ -23,20 +23,9 @@ public static class DecisionMakerSpec
     public static IReadOnlyList<DecisionMaker> ParseList(string specs)
     {
         ArgumentNullException.ThrowIfNull(specs);
-        var pieces = specs.Split(',', StringSplitOptions.TrimEntries);
-        if (pieces.Length == 0 || pieces.Any(p => p.Length == 0))
-            throw new FormatException($"decision-maker list '{specs}' has an empty entry; give NAME[:KEY=VALUE…] separated by commas.");
-        // The environments' grammar NAME:key=value,key=value holds here too: a piece that is only KEY=VALUE continues the
-        // spec before it (a name never contains '='), so "aup:lambda=0.5,aux=3,random" is two decision-makers.
-        var parts = new List<string>();
-        foreach (var piece in pieces)
-        {
-            bool continues = piece.Contains('=') && !piece.Contains(':');
-            if (continues && parts.Count == 0)
-                throw new FormatException($"decision-maker list '{specs}' starts with '{piece}'; give NAME[:KEY=VALUE,…] first.");
-            if (continues) parts[^1] += ":" + piece;
-            else parts.Add(piece);
-        }
+        if (specs.Trim().Length == 0)
+            throw new FormatException($"decision-maker list '{specs}' has an empty entry; give {Internal.NamedSpec.Form} separated by commas.");
+        var parts = Internal.NamedSpec.SplitList(specs, "decision-maker");
         var result = parts.Select(Parse).ToList();
         var duplicate = result.GroupBy(d => d.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new FormatException($"decision-maker '{duplicate.Key}' is listed twice.");
@@ -48,21 +37,23 @@ public static class DecisionMakerSpec
     public static DecisionMaker Parse(string spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var head = spec.Trim().Split(':', 2);
-        var parts = head.Length == 1 ? head : [head[0], .. head[1].Split([':', ','])];
-        string name = parts[0].ToLowerInvariant();
-        var args = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var p in parts.Skip(1))
+        Internal.NamedSpec parsed;
+        try
         {
-            int eq = p.IndexOf('=');
-            if (eq <= 0 || eq == p.Length - 1) throw new FormatException($"decision-maker '{spec}': '{p}' is not KEY=VALUE.");
-            if (!args.TryAdd(p[..eq].Trim(), p[(eq + 1)..].Trim())) throw new FormatException($"decision-maker '{spec}': '{p[..eq]}' is given twice.");
+            parsed = Internal.NamedSpec.Parse(spec);
         }
+        catch (FormatException e)
+        {
+            throw new FormatException($"decision-maker {e.Message}", e);
+        }
+        string name = parsed.Name;
+        var args = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in parsed.Arguments) args[key] = value;
         var reader = new DecisionMakerArguments(spec, args);
         try
         {
             var entry = DecisionMakerRegistry.Find(name)
-                ?? throw new FormatException($"unknown decision-maker '{parts[0]}'; known: {string.Join(", ", Names)}.");
+                ?? throw new FormatException($"unknown decision-maker '{parsed.Text.Split(':')[0].Trim()}'; known: {string.Join(", ", Names)}.");
             var result = entry.Create(reader);
             reader.CheckAllUsed();
             return result;

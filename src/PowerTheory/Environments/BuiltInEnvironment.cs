@@ -49,14 +49,14 @@ public sealed class BuiltInEnvironment
         var given = new List<string>();
         foreach (var (key, text) in arguments)
         {
-            var p = Parameters.FirstOrDefault(x => x.Name == key)
+            var p = Parameters.FirstOrDefault(x => string.Equals(x.Name, key, StringComparison.OrdinalIgnoreCase))
                 ?? throw new ArgumentException(Parameters.Count == 0
                     ? $"{Name} takes no parameters; got '{key}'."
                     : $"{Name} has no parameter '{key}'; its parameters are {string.Join("; ", Parameters)}.");
-            values[key] = p.Parse(Name, text);
+            values[p.Name] = p.Parse(Name, text);
         }
         foreach (var p in Parameters)
-            if (arguments.ContainsKey(p.Name)) given.Add($"{p.Name}={EnvironmentParameter.Show(values[p.Name])}");
+            if (arguments.Keys.Any(k => string.Equals(k, p.Name, StringComparison.OrdinalIgnoreCase))) given.Add($"{p.Name}={EnvironmentParameter.Show(values[p.Name])}");
         var mdp = _factory(new EnvironmentArguments(values));
         string name = given.Count == 0 ? Name : $"{Name}:{string.Join(",", given)}";
         return mdp.Name == name ? mdp : mdp.WithName(name);

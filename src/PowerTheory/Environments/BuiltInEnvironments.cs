@@ -98,20 +98,17 @@ public static class BuiltInEnvironments
         ArgumentNullException.ThrowIfNull(spec);
         mdp = null!;
         if (!TryGet(BaseName(spec), out var environment)) return false;
-        int colon = spec.IndexOf(':', StringComparison.Ordinal);
-        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (colon >= 0)
+        Internal.NamedSpec parsed;
+        try
         {
-            foreach (var item in spec[(colon + 1)..].Split(','))
-            {
-                int eq = item.IndexOf('=', StringComparison.Ordinal);
-                string key = eq < 0 ? item.Trim() : item[..eq].Trim();
-                if (eq <= 0 || key.Length == 0)
-                    throw new ArgumentException($"{environment.Name}: parameters are written NAME:key=value,key=value; got '{item}'.");
-                if (!arguments.TryAdd(key, item[(eq + 1)..].Trim()))
-                    throw new ArgumentException($"{environment.Name}: parameter '{key}' is given twice.");
-            }
+            parsed = Internal.NamedSpec.Parse(spec);
         }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"environment {e.Message}", nameof(spec), e);
+        }
+        var arguments = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in parsed.Arguments) arguments[key] = value;
         mdp = environment.Create(arguments);
         return true;
     }

@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace PowerTheory.Retargeting;
 
-/// <summary>Reads a decision rule from text, <c>NAME[:KEY=VALUE]</c>, with the names and parameters of
+/// <summary>Reads a decision rule from text in the grammar of every named spec (<see cref="Internal.NamedSpec"/>),
+/// <c>NAME[:KEY=VALUE]</c>, with the names and parameters of
 /// <see cref="DecisionRuleRegistry"/>: <c>optimal</c>, <c>fracoptimal</c>, <c>antiopt</c>, <c>boltzmann:T=1</c>,
 /// <c>satisfice:t=3</c>, <c>best-of:k=2</c>, <c>quantiliser:q=0.5</c>.</summary>
 public static class DecisionRuleSpec
@@ -16,18 +17,26 @@ public static class DecisionRuleSpec
     public static IDecisionRule Parse(string? text)
     {
         string spec = (text ?? "").Trim();
+        Internal.NamedSpec? parsed;
+        try
+        {
+            parsed = Internal.NamedSpec.Parse(spec);
+        }
+        catch (FormatException)
+        {
+            parsed = null;
+        }
         int colon = spec.IndexOf(':', StringComparison.Ordinal);
-        string name = (colon < 0 ? spec : spec[..colon]).Trim().ToLowerInvariant();
-        string? parameter = colon < 0 ? null : spec[(colon + 1)..].Trim();
-        var entry = DecisionRuleRegistry.Find(name) ?? throw new FormatException($"must be one of {Forms}; got '{spec}'.");
+        var entry = DecisionRuleRegistry.Find((colon < 0 ? spec : spec[..colon]).Trim().ToLowerInvariant())
+            ?? throw new FormatException($"must be one of {Forms}; got '{spec}'.");
+        string name = entry.Name;
         if (entry.Key is null)
         {
-            if (parameter is not null) throw new FormatException($"'{name}' takes no parameter; got '{spec}'.");
+            if (parsed is null || parsed.Arguments.Count > 0 || spec.Contains(':')) throw new FormatException($"'{name}' takes no parameter; got '{spec}'.");
             return entry.Create(0);
         }
-        string prefix = entry.Key + "=";
-        if (parameter is null || !parameter.StartsWith(prefix, StringComparison.Ordinal)
-            || !double.TryParse(parameter[prefix.Length..].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+        if (parsed is null || parsed.Arguments.Count != 1 || parsed.Get(entry.Key) is not { } valueText
+            || !double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
             || !double.IsFinite(value))
             throw new FormatException($"'{name}' needs {entry.Key}=<number>, e.g. {name}:{entry.Key}={(entry.Key == "k" ? "2" : "1")}; got '{spec}'.");
         if (entry.Check?.Invoke(value) is { } error) throw new FormatException($"{error}; got '{spec}'.");

@@ -31,6 +31,7 @@ public static class RewardSpecParser
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(mdp);
+        if (KeyedLawForm.TryRewrite(spec, out var functional)) spec = functional;
         var p = new Parser(spec);
         ScalarDistribution? baseLaw = null;
         var overrides = new Dictionary<int, ScalarDistribution>();
@@ -101,10 +102,11 @@ public static class RewardSpecParser
         return Parse(string.Join(";", items), mdp);
     }
 
-    /// <summary>Parses a single law such as <c>beta(2,5)</c> or <c>discrete(0:0.5,1:0.5)</c>.</summary>
+    /// <summary>Parses a single law such as <c>beta(2,5)</c> (or, keyed, <c>beta:a=2,b=5</c>) or <c>discrete(0:0.5,1:0.5)</c>.</summary>
     public static ScalarDistribution ParseLaw(string law)
     {
         ArgumentNullException.ThrowIfNull(law);
+        if (KeyedLawForm.TryRewrite(law, out var functional)) law = functional;
         var p = new Parser(law);
         var (word, pos) = p.Word("a law");
         var result = p.LawAfterName(word, pos);

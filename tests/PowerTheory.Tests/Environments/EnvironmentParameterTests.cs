@@ -34,8 +34,8 @@ public class EnvironmentParameterTests
     [TestCase("open:rows=2.5", "open: rows must be a whole number")]
     [TestCase("open:rows=0", "open: rows must be a whole number in [1, 10000]")]
     [TestCase("optsp-fig1:k=2", "optsp-fig1 takes no parameters")]
-    [TestCase("grid3:slip", "grid3: parameters are written NAME:key=value")]
-    [TestCase("grid3:slip=0.1,slip=0.2", "parameter 'slip' is given twice")]
+    [TestCase("grid3:slip", "environment 'grid3:slip': 'slip' is not KEY=VALUE; write NAME[:KEY=VALUE,KEY=VALUE…]")]
+    [TestCase("grid3:slip=0.1,slip=0.2", "'slip' is given twice")]
     public void BadParametersAreRefusedByName(string spec, string message)
     {
         var e = Assert.Throws<ArgumentException>(() => BuiltInEnvironments.Create(spec));

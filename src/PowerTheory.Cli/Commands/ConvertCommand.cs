@@ -24,8 +24,9 @@ public static class ConvertCommand
         var to = new Option<string>("--to") { Description = "Format of OUT (default: by extension: .json .drn .tra .gv .dot; gym-P needs --to gym).", HelpName = names };
         var force = new Option<bool>("--force") { Description = "Overwrite OUT (and the .lab/.srew files beside a .tra) if they exist." };
         var power = new Option<string>("--power") { Description = "DOT only: colour each state by its POWER at this γ in [0, 1] (uniform(0,1) rewards unless the file sets 'reward').", HelpName = "G" };
-        var samples = new Option<int>("--samples", "-n") { Description = "Samples for --power (default 2000).", DefaultValueFactory = _ => 2000 }.Whole(2, SamplingOptions.MaxSamples);
-        var seed = new Option<string>("--seed", "-s") { Description = "Seed for --power (default 0).", HelpName = "K" };
+        var sampling = new SamplingOptions(defaultSamples: 2000, purpose: "for --power");
+        var samples = sampling.Samples;
+        var seed = sampling.Seed;
         var command = new Command("convert", "Convert an MDP between formats: json, drn, prism (.tra), gym (gym-P JSON), gv (POWERplay), dot (diagram, write only).")
         {
             input, output, from, to, force, power, samples, seed,
@@ -49,11 +50,10 @@ public static class ConvertCommand
                 if (toFormat != MdpFormat.Dot) throw new CliUsageException("--power colours a DOT diagram; use it with a .dot OUT or --to dot.");
                 var gamma = DiscountListParser.Parse(powerText, null, "--power");
                 if (gamma.Count != 1) throw new CliUsageException($"--power takes one γ; got '{powerText}'.");
-                int n = parseResult.GetValue(samples);
-                if (n < 2) throw new CliUsageException($"--samples must be at least 2; got {n}.");
+                var (n, seedValue, _) = sampling.Read(parseResult);
                 var distribution = RewardSpecParser.Build(loaded.Mdp, loaded.Document.RewardSpec);
                 var at = new PowerEstimator(loaded.Mdp, distribution)
-                    .Estimate(gamma[0], new PowerOptions { Samples = n, Seed = SeedOption.Parse(parseResult.GetValue(seed)) });
+                    .Estimate(gamma[0], new PowerOptions { Samples = n, Seed = seedValue });
                 values = Enumerable.Range(0, loaded.Mdp.StateCount).ToDictionary(s => loaded.Mdp.StateNames[s], s => at.Power(s).Mean);
                 valueName = $"POWER at γ = {Numbers.RoundTrip(gamma[0])} ({n} samples)";
             }

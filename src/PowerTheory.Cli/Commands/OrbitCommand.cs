@@ -30,8 +30,9 @@ public static class OrbitCommand
             Description = "A file of lotteries, one per line (d comma-separated numbers, optional 'label:' prefix); C = all of them. Default: the basis lotteries e_0..e_{d-1}.",
             HelpName = "FILE",
         };
-        var budget = new Option<long>("--budget") { Description = $"Node budget (default {SearchBudget.DefaultMaxNodes}); orbits larger than it are sampled.", HelpName = "N", DefaultValueFactory = _ => SearchBudget.DefaultMaxNodes }.Whole(1, long.MaxValue);
-        var seconds = new Option<double>("--seconds") { Description = $"Time budget in seconds (default {SearchBudget.DefaultMaxSeconds}).", HelpName = "S", DefaultValueFactory = _ => SearchBudget.DefaultMaxSeconds }.Real(0, BudgetOptions.MaxSeconds, minExclusive: true, unit: "seconds");
+        var budgetOptions = BudgetOptions.Create(SearchBudget.DefaultMaxNodes, SearchBudget.DefaultMaxSeconds,
+            "orbits larger than it are sampled, and a search that reaches it returns a partial answer and says so");
+        var (budget, seconds) = (budgetOptions.Nodes, budgetOptions.Seconds);
         var samples = new Option<long>("--samples", "-n") { Description = "Most permutations to sample when the orbit is too large to enumerate (default 100000).", DefaultValueFactory = _ => 100_000 }.Whole(1, long.MaxValue);
         var seed = new Option<int>("--seed", "-s") { Description = "Seed of the sampler; the same seed gives the same sample (default 0).", DefaultValueFactory = _ => 0 }.Whole(0, int.MaxValue);
         var search = new Option<bool>("--search") { Description = "Also search for permutations φ_1..φ_n certifying (A ->n B)-retargetability (PRDM Def. 3.5)." };
@@ -57,10 +58,7 @@ public static class OrbitCommand
             var options = file is null ? LotterySet.OfBasis(d, Enumerable.Range(0, d)) : LotteryFileParser.Load(file, d);
             var aSet = Subset(parseResult.GetValue(a)!, "--a", options);
             var bSet = Subset(parseResult.GetValue(b)!, "--b", options);
-            long nodes = parseResult.GetValue(budget);
-            if (nodes < 1) throw new CliUsageException($"--budget must be a positive number of nodes; got {nodes}.");
-            double secs = parseResult.GetValue(seconds);
-            if (!(secs > 0) || !double.IsFinite(secs)) throw new CliUsageException($"--seconds must be a positive number; got {Numbers.Human(secs)}.");
+            var searchBudget = budgetOptions.Parse(parseResult, SearchBudget.Default);
             long maxSamples = parseResult.GetValue(samples);
             if (maxSamples < 1) throw new CliUsageException($"--samples must be at least 1; got {maxSamples}.");
             var searchClass = parseResult.GetValue(candidates) switch
@@ -71,7 +69,6 @@ public static class OrbitCommand
                 var other => throw new CliUsageException($"--candidates must be one of transpositions, involutions, all; got '{other}'."),
             };
             var question = new RetargetingQuestion(options, aSet, bSet, decisionRule);
-            var searchBudget = new SearchBudget(nodes, secs);
             var result = OrbitCounter.Count(question, thetaValues, searchBudget, new OrbitSampling(parseResult.GetValue(seed), maxSamples));
             var found = parseResult.GetValue(search) ? RetargeterSearch.Find(question, thetaValues, searchBudget, searchClass) : null;
             var checkText = parseResult.GetValue(check);

@@ -21,22 +21,8 @@ internal sealed class PlotOptions(string gammaDescription, string gammaHelp, str
     private const string GammaName = "--gamma";
     private readonly Argument<string> _mdp = new("MDP") { Description = MdpSource.ArgumentDescription };
     private readonly Option<string> _gamma = new(GammaName, "-g") { Description = gammaDescription, HelpName = gammaHelp };
-    private readonly Option<int> _samples = new Option<int>("--samples", "-n")
-    {
-        Description = "Number of reward samples (default 10000).",
-        DefaultValueFactory = _ => 10_000,
-    }.Whole(2, SamplingOptions.MaxSamples);
-    private readonly Option<ulong> _seed = new Option<ulong>("--seed", "-s")
-    {
-        Description = "Seed; the same seed gives the same figure for any thread count (default 0).",
-        DefaultValueFactory = _ => 0UL,
-    }.Whole();
-    private readonly Option<string> _reward = new("--reward")
-    {
-        Description = "Reward law, IID over states (default: the MDP file's, else uniform(0,1)); see 'powertheory power --help'.",
-        HelpName = "SPEC",
-    };
-    private readonly Option<int?> _threads = new Option<int?>("--threads", "-t") { Description = "Worker threads (default: all cores)." }.Whole(1, SamplingOptions.MaxThreads);
+    private readonly SamplingOptions _sampling = new();
+    private readonly RewardOptions _rewards = new();
     private readonly Option<string> _out = new("--out", "-o") { Description = outDescription, HelpName = "FILE", Required = true };
     private readonly Option<int> _width = new Option<int>("--width")
     {
@@ -54,7 +40,7 @@ internal sealed class PlotOptions(string gammaDescription, string gammaHelp, str
     /// <summary>A subcommand with the shared options; <paramref name="figure"/> adds --width, --height and --title.</summary>
     public Command Command(string name, string description, bool figure = true)
     {
-        var command = new Command(name, description) { _mdp, _gamma, _samples, _seed, _reward, _threads, _out, _force };
+        var command = new Command(name, description) { _mdp, _gamma, _sampling.Samples, _sampling.Seed, _rewards.Law, _rewards.StateOverrides, _rewards.Ties, _sampling.Threads, _out, _force };
         if (figure)
         {
             command.Options.Add(_width);
@@ -97,23 +83,12 @@ internal sealed class PlotOptions(string gammaDescription, string gammaHelp, str
     /// </summary>
     public PowerResult Estimate(CliContext context, ParseResult parseResult, MdpSource.Loaded loaded, bool single)
     {
-        int n = parseResult.GetValue(_samples);
-        if (n < 2) throw new CliUsageException($"--samples must be at least 2 (a standard error needs two samples); got {n}.");
-        int? t = parseResult.GetValue(_threads);
-        if (t is < 1) throw new CliUsageException($"--threads must be at least 1; got {t}.");
+        var (n, seed, t) = _sampling.Read(parseResult);
         var gammas = DiscountListParser.Parse(parseResult.GetValue(_gamma) ?? defaultGammas, loaded.Document.Gamma, GammaName);
         if (single && gammas.Count != 1)
             throw new CliUsageException($"{GammaName} takes one discount for this figure; got {gammas.Count}.");
-        RewardDistribution distribution;
-        try
-        {
-            distribution = RewardSpecParser.Build(loaded.Mdp, parseResult.GetValue(_reward) ?? loaded.Document.RewardSpec);
-        }
-        catch (FormatException e)
-        {
-            throw new CliUsageException($"--reward: {ErrorText.OneLine(e.Message)}");
-        }
-        var options = new PowerOptions { Samples = n, Seed = parseResult.GetValue(_seed), Threads = t };
+        var distribution = _rewards.Build(parseResult, loaded.Mdp, loaded.Document.RewardSpec);
+        var options = new PowerOptions { Samples = n, Seed = seed, Threads = t };
         var result = new PowerEstimator(loaded.Mdp, distribution).Estimate(gammas, options);
         DegradationOutput.Warn(context, result.Degradations);
         return result;

@@ -27,22 +27,7 @@ public static class PowerCommand
         };
         var sampling = new SamplingOptions();
         var (samples, seed, threads, noProgress) = (sampling.Samples, sampling.Seed, sampling.Threads, sampling.NoProgress);
-        var reward = new Option<string>("--reward")
-        {
-            Description = $"Reward law, IID over states: {RewardDistribution.LawSignatures}.",
-            HelpName = "SPEC",
-        };
-        var rewardState = new Option<string[]>("--reward-state")
-        {
-            Description = "Per-state override STATE=LAW, e.g. s0=uniform(-1,1); repeatable.",
-            HelpName = "s=LAW",
-            AllowMultipleArgumentsPerToken = false,
-        };
-        var tie = new Option<string[]>("--tie")
-        {
-            Description = "States that share one reward draw, e.g. s1,s2; repeatable.",
-            HelpName = "s1,s2",
-        };
+        var rewards = new RewardOptions();
         var fastPath = new Option<bool>("--nd-fast-path")
         {
             Description = "Precompute F_nd(s) (RSD_nd(s) at γ = 1) for every state and take V* = max f·r per sample; same numbers, faster when the sets are small.",
@@ -50,7 +35,7 @@ public static class PowerCommand
         var format = OutputFormatOption.Create();
         var command = new Command("power", "Monte Carlo POWER of every state and optimality probability of every action.")
         {
-            mdpArgument, gamma, samples, seed, reward, rewardState, tie, threads, sampling.Seconds, fastPath, noProgress, format,
+            mdpArgument, gamma, samples, seed, rewards.Law, rewards.StateOverrides, rewards.Ties, threads, sampling.Seconds, fastPath, noProgress, format,
         };
         command.SetAction(parseResult =>
         {
@@ -59,8 +44,7 @@ public static class PowerCommand
             var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument), context);
             var mdp = loaded.Mdp;
             var gammas = DiscountListParser.Parse(parseResult.GetValue(gamma), loaded.Document.Gamma);
-            var distribution = RewardOptions.Build(mdp, parseResult.GetValue(reward), loaded.Document.RewardSpec,
-                parseResult.GetValue(rewardState), parseResult.GetValue(tie));
+            var distribution = rewards.Build(parseResult, mdp, loaded.Document.RewardSpec);
             bool showProgress = !parseResult.GetValue(noProgress) && ReferenceEquals(context.Error, Console.Error)
                 && !Console.IsErrorRedirected;
             var options = new PowerOptions

@@ -10,7 +10,7 @@ namespace PowerTheory.Cli.Commands;
 
 /// <summary>
 /// <c>powertheory tendencies MDP --state S --gamma G --decision optimal,boltzmann:T=0.1,… [--avoid T1,T2] [--samples N]
-/// [--seed K] [--threads T] [--reward SPEC] [--format text|json]</c>: for each decision-maker (docs/beyond-optimality.md)
+/// [--seed K] [--threads T] [--reward SPEC] [--reward-state s=LAW] [--tie s1,s2] [--format text|json]</c>: for each decision-maker (docs/beyond-optimality.md)
 /// the probability of each action at S and of avoiding the listed states, POWER^pol(S), each with its standard error,
 /// beside the optimal and random agents, the theorem's bound where a symmetry certificate exists, and a one-line verdict.
 /// </summary>
@@ -28,7 +28,7 @@ public static class TendenciesCommand
             HelpName = "LIST",
         }.ParsedWith(DecisionMakerSpec.ParseList);
         var avoid = new Option<string>("--avoid") { Description = "States to avoid, comma-separated: also measure P(the long-run distribution puts no mass on them).", HelpName = "T1,T2" };
-        var reward = new Option<string>("--reward") { Description = "Reward law, IID over states (default uniform(0,1)); see 'power --help'.", HelpName = "SPEC" };
+        var rewards = new RewardOptions();
         var alpha = new Option<double?>("--alpha")
         {
             Description = "Family-wise error rate of the verdicts (default 0.05): the chance that any verdict of the run rests on noise (Bonferroni over the run's comparisons).",
@@ -39,7 +39,7 @@ public static class TendenciesCommand
         var format = OutputFormatOption.Create();
         var command = new Command("tendencies", "Power-seeking tendencies and POWER^pol of non-optimal decision-makers (Boltzmann, myopic, satisficing, AUP, trained).")
         {
-            mdpArgument, state, gamma, decision, avoid, samples, seed, threads, sampling.Seconds, reward, alpha, noProgress, format,
+            mdpArgument, state, gamma, decision, avoid, samples, seed, threads, sampling.Seconds, rewards.Law, rewards.StateOverrides, rewards.Ties, alpha, noProgress, format,
         };
         command.SetAction(parseResult =>
         {
@@ -61,15 +61,7 @@ public static class TendenciesCommand
                     if (avoided.Contains(x)) throw new CliUsageException($"--avoid: state '{name}' is listed twice.");
                     avoided.Add(x);
                 }
-            RewardDistribution distribution;
-            try
-            {
-                distribution = RewardSpecParser.Build(mdp, parseResult.GetValue(reward) ?? loaded.Document.RewardSpec, null, null);
-            }
-            catch (FormatException e)
-            {
-                throw new CliUsageException($"--reward: {ErrorText.OneLine(e.Message)}");
-            }
+            var distribution = rewards.Build(parseResult, mdp, loaded.Document.RewardSpec);
             var bar = ProgressBar.Wanted(context, parseResult.GetValue(noProgress)) ? new ProgressBar(context.Error, "tendencies") : null;
             var options = new TendencyOptions
             {

@@ -23,8 +23,13 @@ public sealed class BudgetOptions
     public Option<double?> Seconds { get; }
 
     /// <summary>Creates the two options, describing the command's defaults.</summary>
-    public static BudgetOptions Create(long defaultNodes, double defaultSeconds) => new(
-        new Option<long?>("--budget") { Description = $"Search budget in nodes (default {defaultNodes}); a search that reaches it returns a partial answer and says so.", HelpName = "N" }.Whole(1, long.MaxValue),
+    /// <param name="defaultNodes">The node budget when <c>--budget</c> is not given.</param>
+    /// <param name="defaultSeconds">The time budget when <c>--seconds</c> is not given.</param>
+    /// <param name="atBudget">What the command does when a search reaches the node budget (the default: it returns a
+    /// partial answer and says so).</param>
+    public static BudgetOptions Create(long defaultNodes, double defaultSeconds,
+        string atBudget = "a search that reaches it returns a partial answer and says so") => new(
+        new Option<long?>("--budget") { Description = $"Search budget in nodes (default {defaultNodes}); {atBudget}.", HelpName = "N" }.Whole(1, long.MaxValue),
         new Option<double?>("--seconds") { Description = $"Search time budget in seconds (default {defaultSeconds}).", HelpName = "S" }.Real(0, MaxSeconds, minExclusive: true, unit: "seconds"));
 
     /// <summary>The budget the user asked for, with <paramref name="defaults"/> for what they left out.</summary>

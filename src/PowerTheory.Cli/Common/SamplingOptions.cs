@@ -13,8 +13,37 @@ public sealed class SamplingOptions
     public const int MaxThreads = 1024;
 
     /// <summary>Creates the options, each parsed with its range (<see cref="NumericOption"/>).</summary>
-    public SamplingOptions()
+    /// <param name="defaultSamples">The default of <c>--samples</c> (10,000 for the Monte Carlo commands).</param>
+    /// <param name="purpose">What the samples and the seed are for, when they serve one option of the command
+    /// (e.g. "for --power"); null for the command itself.</param>
+    public SamplingOptions(int defaultSamples = 10_000, string? purpose = null)
     {
+        string forWhat = purpose is null ? "" : " " + purpose;
+        Samples = new Option<int>("--samples", "-n")
+        {
+            Description = $"Number of reward samples{forWhat} (default {defaultSamples}).",
+            DefaultValueFactory = _ => defaultSamples,
+        };
+        Seed = new Option<ulong>("--seed", "-s")
+        {
+            DefaultValueFactory = _ => 0UL,
+            CustomParser = r =>
+            {
+                try
+                {
+                    return SeedOption.Parse(r.Tokens.Count == 0 ? null : r.Tokens[^1].Value);
+                }
+                catch (CliUsageException e)
+                {
+                    r.AddError(e.Message);
+                    return 0UL;
+                }
+            },
+            Description = purpose is null
+                ? "Seed, a whole number in [0, 2^64 - 1]; the same seed gives bit-identical output for any thread count (default 0)."
+                : $"Seed{forWhat}, a whole number in [0, 2^64 - 1] (default 0).",
+            HelpName = "K",
+        };
         Samples.Whole(2, MaxSamples);
         Threads.Whole(1, MaxThreads);
         Seconds.Real(0, BudgetOptions.MaxSeconds, minExclusive: true, unit: "seconds");
@@ -36,19 +65,12 @@ public sealed class SamplingOptions
         FormattableString.Invariant(
             $"warning: --seconds {limit.TotalSeconds:G4} ran out after {samples} of {requested} samples (whole blocks of {blockSize}); every figure uses those {samples} samples (stop: time-budget).");
 
-    /// <summary><c>--samples</c>, <c>-n</c> (default 10,000; at least 2).</summary>
-    public Option<int> Samples { get; } = new("--samples", "-n")
-    {
-        Description = "Number of reward samples (default 10000).",
-        DefaultValueFactory = _ => 10_000,
-    };
+    /// <summary><c>--samples</c>, <c>-n</c> (default 10,000 unless the command sets another; at least 2).</summary>
+    public Option<int> Samples { get; }
 
-    /// <summary><c>--seed</c>, <c>-s</c>: a whole number in [0, 2⁶⁴ − 1] (parsed by <see cref="SeedOption"/>).</summary>
-    public Option<string> Seed { get; } = new("--seed", "-s")
-    {
-        Description = "Seed, a whole number in [0, 2^64 - 1]; the same seed gives bit-identical output for any thread count (default 0).",
-        HelpName = "K",
-    };
+    /// <summary><c>--seed</c>, <c>-s</c>: a whole number in [0, 2⁶⁴ − 1], parsed at parse time by <see cref="SeedOption"/>
+    /// (a bad seed is the parse error, before any file is read or written).</summary>
+    public Option<ulong> Seed { get; }
 
     /// <summary><c>--threads</c>, <c>-t</c> (default: all cores; at least 1).</summary>
     public Option<int?> Threads { get; } = new("--threads", "-t") { Description = "Worker threads (default: all cores)." };
@@ -64,6 +86,6 @@ public sealed class SamplingOptions
         if (n < 2) throw new CliUsageException($"--samples must be at least 2 (a standard error needs two samples); got {n}.");
         int? t = parseResult.GetValue(Threads);
         if (t is < 1) throw new CliUsageException($"--threads must be at least 1; got {t}.");
-        return (n, SeedOption.Parse(parseResult.GetValue(Seed)), t);
+        return (n, parseResult.GetValue(Seed), t);
     }
 }

@@ -23,7 +23,7 @@ public static class ConvertCommand
         var from = new Option<string>("--from") { Description = "Format of IN (default: by extension; .json is canonical JSON or gym-P by content).", HelpName = names };
         var to = new Option<string>("--to") { Description = "Format of OUT (default: by extension: .json .drn .tra .gv .dot; gym-P needs --to gym).", HelpName = names };
         var force = new Option<bool>("--force") { Description = "Overwrite OUT (and the .lab/.srew files beside a .tra) if they exist." };
-        var power = new Option<string>("--power") { Description = "DOT only: colour each state by its POWER at this γ in [0, 1] (uniform(0,1) rewards unless the file sets 'reward').", HelpName = "G" };
+        var power = DiscountOption.Single("--power", null, "DOT only: colour each state by its POWER at this γ in [0, 1] (uniform(0,1) rewards unless the file sets 'reward').");
         var sampling = new SamplingOptions(defaultSamples: 2000, purpose: "for --power");
         var samples = sampling.Samples;
         var seed = sampling.Seed;
@@ -45,11 +45,12 @@ public static class ConvertCommand
             foreach (var note in loaded.Notes) context.Diagnostic($"note: {inPath}: {note}");
             Dictionary<string, double>? values = null;
             string? valueName = null;
-            if (parseResult.GetValue(power) is { } powerText)
+            if (parseResult.GetValue(power) is { } powerGamma)
             {
                 if (toFormat != MdpFormat.Dot) throw new CliUsageException("--power colours a DOT diagram; use it with a .dot OUT or --to dot.");
-                var gamma = DiscountListParser.Parse(powerText, null, "--power");
-                if (gamma.Count != 1) throw new CliUsageException($"--power takes one γ; got '{powerText}'.");
+                if (!(powerGamma >= 0 && powerGamma <= 1))
+                    throw new CliUsageException($"--power must be a discount in [0, 1] (0 and 1 are the limits); got {Numbers.RoundTrip(powerGamma)}.");
+                double[] gamma = [powerGamma];
                 var (n, seedValue, _) = sampling.Read(parseResult);
                 var distribution = RewardSpecParser.Build(loaded.Mdp, loaded.Document.RewardSpec);
                 var at = new PowerEstimator(loaded.Mdp, distribution)

@@ -20,7 +20,7 @@ internal sealed class PlotOptions(string gammaDescription, string gammaHelp, str
 {
     private const string GammaName = "--gamma";
     private readonly Argument<string> _mdp = new("MDP") { Description = MdpSource.ArgumentDescription };
-    private readonly Option<string> _gamma = new(GammaName, "-g") { Description = gammaDescription, HelpName = gammaHelp };
+    private readonly Option<IReadOnlyList<double>?> _gamma = DiscountOption.List(GammaName, "-g", gammaDescription, gammaHelp);
     private readonly SamplingOptions _sampling = new();
     private readonly RewardOptions _rewards = new();
     private readonly Option<string> _out = new("--out", "-o") { Description = outDescription, HelpName = "FILE", Required = true };
@@ -84,7 +84,8 @@ internal sealed class PlotOptions(string gammaDescription, string gammaHelp, str
     public PowerResult Estimate(CliContext context, ParseResult parseResult, MdpSource.Loaded loaded, bool single)
     {
         var (n, seed, t) = _sampling.Read(parseResult);
-        var gammas = DiscountListParser.Parse(parseResult.GetValue(_gamma) ?? defaultGammas, loaded.Document.Gamma, GammaName);
+        var gammas = parseResult.GetValue(_gamma)
+            ?? (defaultGammas is null ? DiscountOption.Resolve(null, loaded.Document.Gamma, GammaName) : DiscountListParser.Parse(defaultGammas, null, GammaName));
         if (single && gammas.Count != 1)
             throw new CliUsageException($"{GammaName} takes one discount for this figure; got {gammas.Count}.");
         var distribution = _rewards.Build(parseResult, loaded.Mdp, loaded.Document.RewardSpec);

@@ -20,11 +20,7 @@ public static class PowerCommand
     public static Command Create(CliContext context)
     {
         var mdpArgument = new Argument<string>("MDP") { Description = MdpSource.ArgumentDescription };
-        var gamma = new Option<string>("--gamma", "-g")
-        {
-            Description = "Discount(s) in [0, 1], comma-separated (0 and 1 are the limits). Defaults to the MDP file's 'gamma'.",
-            HelpName = "G[,G...]",
-        };
+        var gamma = DiscountOption.List("--gamma", "-g", "Discount(s) in [0, 1], comma-separated (0 and 1 are the limits). Defaults to the MDP file's 'gamma'.");
         var sampling = new SamplingOptions();
         var (samples, seed, threads, noProgress) = (sampling.Samples, sampling.Seed, sampling.Threads, sampling.NoProgress);
         var rewards = new RewardOptions();
@@ -43,7 +39,7 @@ public static class PowerCommand
             var (n, seedValue, t) = sampling.Read(parseResult);
             var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument), context);
             var mdp = loaded.Mdp;
-            var gammas = DiscountListParser.Parse(parseResult.GetValue(gamma), loaded.Document.Gamma);
+            var gammas = DiscountOption.Resolve(parseResult.GetValue(gamma), loaded.Document.Gamma);
             var distribution = rewards.Build(parseResult, mdp, loaded.Document.RewardSpec);
             bool showProgress = !parseResult.GetValue(noProgress) && ReferenceEquals(context.Error, Console.Error)
                 && !Console.IsErrorRedirected;

@@ -21,7 +21,7 @@ public static class TendenciesCommand
     {
         var mdpArgument = new Argument<string>("MDP") { Description = MdpSource.ArgumentDescription };
         var state = new Option<string>("--state") { Description = "The state whose tendencies to measure (and the learners' start state).", Required = true, HelpName = "S" };
-        var gamma = new Option<string>("--gamma", "-g") { Description = "Discount in [0, 1] (decision-makers may need (0, 1)). Defaults to the MDP file's 'gamma'.", HelpName = "G" };
+        var gamma = DiscountOption.List("--gamma", "-g", "Discount in [0, 1] (decision-makers may need (0, 1)). Defaults to the MDP file's 'gamma'.", "G");
         var decision = new Option<IReadOnlyList<DecisionMaker>>("--decision", "-d")
         {
             Description = $"Decision-makers, comma-separated: {DecisionMakerSpec.Examples} (extra KEY=VALUE after ':'). Default: optimal,random.",
@@ -48,7 +48,7 @@ public static class TendenciesCommand
             var (n, seedValue, t) = sampling.Read(parseResult);
             var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument), context);
             var mdp = loaded.Mdp;
-            var gammas = DiscountListParser.Parse(parseResult.GetValue(gamma), loaded.Document.Gamma);
+            var gammas = DiscountOption.Resolve(parseResult.GetValue(gamma), loaded.Document.Gamma);
             if (gammas.Count != 1) throw new CliUsageException($"--gamma takes one discount for tendencies; got {gammas.Count}.");
             string stateName = parseResult.GetValue(state)!;
             if (!mdp.TryGetStateIndex(stateName, out int s)) throw new CliUsageException($"--state: unknown state '{stateName}'.");

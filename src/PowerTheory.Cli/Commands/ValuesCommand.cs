@@ -18,11 +18,7 @@ public static class ValuesCommand
     public static Command Create(CliContext context)
     {
         var mdpArgument = new Argument<string>("MDP") { Description = MdpSource.ArgumentDescription };
-        var gamma = new Option<string>("--gamma", "-g")
-        {
-            Description = "Discount γ in [0, 1). Defaults to the MDP file's 'gamma' field.",
-            HelpName = "G",
-        };
+        var gamma = DiscountOption.Single("--gamma", "-g", "Discount γ in [0, 1). Defaults to the MDP file's 'gamma' field.");
         var rewardsFile = new Option<string>("--rewards")
         {
             Description = "A JSON file {state: value} giving the reward of every state ('*' sets the rest).",

@@ -30,11 +30,7 @@ public static class VerticesCommand
         var mdpArgument = new Argument<string>("MDP") { Description = MdpSource.ArgumentDescription };
         var state = new Option<string>("--state") { Description = "The start state s.", HelpName = "S" };
         var allStates = new Option<bool>("--all-states") { Description = "Report every state (a JSON array)." };
-        var gamma = new Option<string>("--gamma", "-g")
-        {
-            Description = $"γ in (0, 1) for the visit vectors (default: the file's gamma, else {DefaultGamma}; the set F_nd(s) itself does not depend on γ).",
-            HelpName = "G",
-        };
+        var gamma = DiscountOption.Single("--gamma", "-g", $"γ in (0, 1) for the visit vectors (default: the file's gamma, else {DefaultGamma}; the set F_nd(s) itself does not depend on γ).");
         var average = new Option<bool>("--average") { Description = "Recurrent state distributions (γ → 1): RSD(s) and RSD_nd(s)." };
         var format = OutputFormatOption.Create();
         var budget = BudgetOptions.Create(SearchBudget.DefaultMaxNodes, 8);
@@ -55,7 +51,7 @@ public static class VerticesCommand
             if (stateName is null == !all)
                 throw new CliUsageException("give exactly one of --state S and --all-states.");
             bool avg = parseResult.GetValue(average);
-            string? gammaText = parseResult.GetValue(gamma);
+            double? gammaText = parseResult.GetValue(gamma);
             if (avg && gammaText is not null) throw new CliUsageException("give --gamma or --average, not both.");
             var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument), context);
             var mdp = loaded.Mdp;
@@ -63,8 +59,8 @@ public static class VerticesCommand
             string? gammaSource = null;
             if (!avg)
             {
-                if (gammaText is not null && Numbers.TryParseFinite(gammaText, out var given) && !(given > 0 && given < 1))
-                    throw new CliUsageException($"--gamma must be in (0, 1) for vertices (the open interval: visit vectors at 0 and 1 are limits); got {gammaText.Trim()}. Use --average for gamma -> 1.");
+                if (gammaText is { } given && !(given > 0 && given < 1))
+                    throw new CliUsageException($"--gamma must be in (0, 1) for vertices (the open interval: visit vectors at 0 and 1 are limits); got {Numbers.RoundTrip(given)}. Use --average for gamma -> 1.");
                 double? fileGamma = loaded.Document.Gamma is { } fg && fg > 0 && fg < 1 ? fg : null;
                 g = gammaText is null && fileGamma is null ? DefaultGamma : DiscountParser.ParseDiscounted(gammaText, fileGamma);
                 if (g <= 0) throw new CliUsageException($"--gamma must be in (0, 1) for vertices; got {Numbers.RoundTrip(g)}.");

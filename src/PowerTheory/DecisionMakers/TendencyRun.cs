@@ -68,18 +68,14 @@ internal sealed class TendencyRun
     /// blocks (<see cref="Budgets.MemoryEstimate.MonteCarloRun"/>).</summary>
     private void RequireMemory(Mdp mdp, double gamma, int groups)
     {
-        var (blocks, wave) = BlockScheduler.Layout(Options.Samples, BlockSize, Threads);
-        int workers = (int)Math.Min(blocks, Threads);
         bool longRun = gamma == 1 || Avoid.Length > 0;
         double perMaker = (gamma > 0 && gamma < 1 ? Solvers.StochasticPolicyEvaluator.EstimateBytes(mdp) : 0)
             + (longRun ? 2 * Budgets.MemoryEstimate.DenseMatrix(Math.Min(mdp.StateCount, Solvers.PolicyLongRun.MaxBlockStates))
                 + Solvers.BlackwellLimitSolver.EstimateBytes(mdp) : 0);
         double optimalSolver = gamma > 0 && gamma < 1 ? Solvers.DiscountedPolicyEvaluator.EstimateBytes(mdp) : 0;
-        double bytes = Budgets.MemoryEstimate.MonteCarloRun(mdp.StateCount, mdp.StateActionCount, Layout.Moments, 1, groups, wave,
-            workers, groups * perMaker + optimalSolver);
-        long held = GC.GetTotalMemory(false);
-        Budgets.MemoryBudget.Require(held + bytes,
-            FormattableString.Invariant($"a tendency run of {groups} decision-makers on {mdp.StateCount} states with {workers} worker thread{(workers == 1 ? "" : "s")} ({Budgets.MemoryBudget.Format(bytes)} on top of the {Budgets.MemoryBudget.Format(held)} in use)"),
+        MonteCarloMemory.Require(Options.Samples, BlockSize, Threads, mdp.StateCount, mdp.StateActionCount, Layout.Moments, 1, groups,
+            groups * perMaker + optimalSolver, 0,
+            workers => FormattableString.Invariant($"a tendency run of {groups} decision-makers on {mdp.StateCount} states with {workers} worker thread{(workers == 1 ? "" : "s")}"),
             "use fewer decision-makers or threads (--threads), or a smaller model");
     }
 

@@ -75,18 +75,14 @@ internal sealed class PowerRunPlan
     /// holds (the model, <see cref="GC.GetTotalMemory(bool)"/>) exceeds the memory budget.</summary>
     private void RequireMemory(Mdp mdp, PowerOptions o)
     {
-        var (blocks, wave) = BlockScheduler.Layout(o.Samples, BlockSize, Threads);
-        int workers = (int)Math.Min(blocks, Threads);
         int discounted = Gammas.Count(g => g > 0 && g < 1);
         double solverBytes = (discounted > 0 && !o.UseNonDominatedSets
             ? discounted * PowerTheory.Solvers.DiscountedPolicyEvaluator.EstimateBytes(mdp) : 0)
             + (Gammas.Contains(1.0) ? PowerTheory.Solvers.BlackwellLimitSolver.EstimateBytes(mdp) : 0);
         double kept = o.KeepSamples && ComputesPower ? 8.0 * o.Samples * mdp.StateCount * Gammas.Length : 0;
-        double bytes = Budgets.MemoryEstimate.MonteCarloRun(mdp.StateCount, mdp.StateActionCount, Slots.Moments, Slots.Counts,
-            Gammas.Length, wave, workers, solverBytes) + kept;
-        long held = GC.GetTotalMemory(false);
-        Budgets.MemoryBudget.Require(held + bytes,
-            FormattableString.Invariant($"a POWER run on {mdp.StateCount} states and {mdp.StateActionCount} state-actions at {Gammas.Length} γ with {workers} worker thread{(workers == 1 ? "" : "s")}{(kept > 0 ? " keeping every sample" : "")} ({Budgets.MemoryBudget.Format(bytes)} on top of the {Budgets.MemoryBudget.Format(held)} in use)"),
+        MonteCarloMemory.Require(o.Samples, BlockSize, Threads, mdp.StateCount, mdp.StateActionCount, Slots.Moments, Slots.Counts,
+            Gammas.Length, solverBytes, kept,
+            workers => FormattableString.Invariant($"a POWER run on {mdp.StateCount} states and {mdp.StateActionCount} state-actions at {Gammas.Length} γ with {workers} worker thread{(workers == 1 ? "" : "s")}{(kept > 0 ? " keeping every sample" : "")}"),
             "use fewer γ values or threads (--threads), or a smaller model");
     }
 

@@ -39,12 +39,13 @@ public static class PowerResultJson
         result.ByGamma.Select(at => PowerAtGammaContract.From(result, at)).ToList();
 }
 
-/// <summary>POWER at one γ: the object <see cref="PowerResultJson"/> documents. <c>samplesRequested</c> and
+/// <summary>POWER at one γ: the object <see cref="PowerResultJson"/> documents. States and actions are sequences,
+/// serialized as they are produced, so a large result is not copied into contract objects first. <c>samplesRequested</c> and
 /// <c>stop</c> appear only when the time limit stopped the run; <c>certification</c> only when the solves were certified.</summary>
 internal sealed record PowerAtGammaContract(
     double Gamma, int Samples, int? SamplesRequested, string? Stop, IReadOnlyDictionary<string, long> Degradations,
-    ulong Seed, string Reward, CertificationContract? Certification, List<StatePowerContract> States,
-    List<ActionOptimalityContract> Actions, List<PowerComparisonContract>? Comparisons, List<EventProbabilityContract>? Events)
+    ulong Seed, string Reward, CertificationContract? Certification, IEnumerable<StatePowerContract> States,
+    IEnumerable<ActionOptimalityContract> Actions, List<PowerComparisonContract>? Comparisons, List<EventProbabilityContract>? Events)
 {
     public static PowerAtGammaContract From(PowerResult result, PowerAtDiscount at) => new(
         at.Gamma, result.Samples,
@@ -53,9 +54,9 @@ internal sealed record PowerAtGammaContract(
         at.Certification.Solves == 0 ? null : new CertificationContract(at.Certification.MaxValueErrorBound,
             at.Certification.Target, at.Certification.Refinements, at.Certification.NearTies, at.Certification.Uncertified),
         at.States.Select(s => new StatePowerContract(s.Name, s.Power.Mean, s.Power.StandardError,
-            [s.Power.Ci95Lower, s.Power.Ci95Upper])).ToList(),
+            [s.Power.Ci95Lower, s.Power.Ci95Upper])),
         at.Actions.Select(a => new ActionOptimalityContract(a.StateName, a.ActionName, a.Probability.Mean,
-            a.Probability.StandardError)).ToList(),
+            a.Probability.StandardError)),
         at.Comparisons.Count == 0 ? null : at.Comparisons.Select(c => new PowerComparisonContract(c.StateName, c.ActionName,
             c.OtherActionName, c.ExpectedPowerOfAction.Mean, c.ExpectedPowerOfOther.Mean, c.Difference.Mean,
             c.Difference.StandardError, c.ZScore, VerdictName(c.Verdict))).ToList(),

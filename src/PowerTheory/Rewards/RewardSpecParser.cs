@@ -96,7 +96,10 @@ public static class RewardSpecParser
         IEnumerable<string>? ties = null)
     {
         ArgumentNullException.ThrowIfNull(mdp);
-        var items = new List<string> { string.IsNullOrWhiteSpace(baseLaw) ? Default : baseLaw };
+        string law = string.IsNullOrWhiteSpace(baseLaw) ? Default : baseLaw;
+        // The keyed form is a whole-law form: rewrite the base law before overrides and ties are joined to it with ';'.
+        if (KeyedLawForm.TryRewrite(law, out var functional)) law = functional;
+        var items = new List<string> { law };
         if (stateOverrides is not null) items.AddRange(stateOverrides);
         if (ties is not null) items.AddRange(ties.Select(t => $"tie({t})"));
         return Parse(string.Join(";", items), mdp);

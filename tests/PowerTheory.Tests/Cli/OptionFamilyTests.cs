@@ -34,4 +34,14 @@ public class OptionFamilyTests
         Assert.That(keyed.ExitCode, Is.EqualTo(0), keyed.Err);
         Assert.That(keyed.Out, Is.EqualTo(functional.Out));
     }
+
+    [Test]
+    public void AKeyedBaseLawTakesPerStateLawsAndTiesLikeItsFunctionalForm()
+    {
+        string[] Run(string law) => [.. CliRun.Of("power", "optsp-fig1", "-g", "0.9", "-n", "200", "-s", "3", "--no-progress", "-f", "csv",
+            "--reward", law, "--reward-state", "star=uniform(0,1)", "--tie", "l,r").OutLines];
+        var functional = Run("beta(2,5)");
+        Assert.That(functional.Length, Is.GreaterThan(1), "the functional form must run");
+        Assert.That(Run("beta:a=2,b=5"), Is.EqualTo(functional));
+    }
 }

@@ -12,37 +12,15 @@ namespace PowerTheory.Cli.Common;
 public static class DiscountOption
 {
     /// <summary>A list option such as <c>--gamma 0,0.5,0.9,1</c>.</summary>
-    public static Option<IReadOnlyList<double>?> List(string name, string? alias, string description, string helpName = "G[,G...]")
-    {
-        var option = new Option<IReadOnlyList<double>?>(name, alias is null ? [] : [alias]) { Description = description, HelpName = helpName };
-        option.CustomParser = r =>
-        {
-            try
-            {
-                return DiscountListParser.Parse(r.Tokens.Count == 0 ? "" : r.Tokens[^1].Value, null, name);
-            }
-            catch (CliUsageException e)
-            {
-                r.AddError(e.Message);
-                return null;
-            }
-        };
-        return option;
-    }
+    public static Option<IReadOnlyList<double>?> List(string name, string? alias, string description, string helpName = "G[,G...]") =>
+        new Option<IReadOnlyList<double>?>(name, alias is null ? [] : [alias]) { Description = description, HelpName = helpName }
+            .ParsedWith(text => DiscountListParser.Parse(text, null, name));
 
     /// <summary>A single-value option such as <c>--gamma 0.9</c> (a finite number; the command checks its range).</summary>
-    public static Option<double?> Single(string name, string? alias, string description, string helpName = "G")
-    {
-        var option = new Option<double?>(name, alias is null ? [] : [alias]) { Description = description, HelpName = helpName };
-        option.CustomParser = r =>
-        {
-            string text = r.Tokens.Count == 0 ? "" : r.Tokens[^1].Value;
-            if (Numbers.TryParseFinite(text, out var gamma)) return gamma;
-            r.AddError($"{name} must be a number; got '{text}'.");
-            return null;
-        };
-        return option;
-    }
+    public static Option<double?> Single(string name, string? alias, string description, string helpName = "G") =>
+        new Option<double?>(name, alias is null ? [] : [alias]) { Description = description, HelpName = helpName }
+            .ParsedWith(text => Numbers.TryParseFinite(text, out var gamma) ? gamma
+                : throw new CliUsageException($"{name} must be a number; got '{text}'."));
 
     /// <summary>The discounts given, else the MDP file's <c>gamma</c>.</summary>
     /// <exception cref="CliUsageException">Neither was given; the message names the option.</exception>

@@ -27,23 +27,11 @@ public sealed class SamplingOptions
         Seed = new Option<ulong>("--seed", "-s")
         {
             DefaultValueFactory = _ => 0UL,
-            CustomParser = r =>
-            {
-                try
-                {
-                    return SeedOption.Parse(r.Tokens.Count == 0 ? null : r.Tokens[^1].Value);
-                }
-                catch (CliUsageException e)
-                {
-                    r.AddError(e.Message);
-                    return 0UL;
-                }
-            },
             Description = purpose is null
                 ? "Seed, a whole number in [0, 2^64 - 1]; the same seed gives bit-identical output for any thread count (default 0)."
                 : $"Seed{forWhat}, a whole number in [0, 2^64 - 1] (default 0).",
             HelpName = "K",
-        };
+        }.ParsedWith(SeedOption.Parse);
         Samples.Whole(2, MaxSamples);
         Threads.Whole(1, MaxThreads);
         Seconds.Real(0, BudgetOptions.MaxSeconds, minExclusive: true, unit: "seconds");

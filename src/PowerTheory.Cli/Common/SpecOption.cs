@@ -9,8 +9,8 @@ namespace PowerTheory.Cli.Common;
 /// </summary>
 public static class SpecOption
 {
-    /// <summary>Parses the option's value with <paramref name="parse"/>; its <see cref="FormatException"/> becomes the
-    /// parse error.</summary>
+    /// <summary>Parses the option's value with <paramref name="parse"/>; its <see cref="FormatException"/> (prefixed
+    /// with the option's name) or <see cref="CliUsageException"/> (which names the option itself) becomes the parse error.</summary>
     public static Option<T> ParsedWith<T>(this Option<T> option, Func<string, T> parse)
     {
         option.CustomParser = r =>
@@ -23,6 +23,11 @@ public static class SpecOption
             catch (FormatException e)
             {
                 r.AddError($"{option.Name}: {ErrorText.OneLine(e.Message)}");
+                return default!;
+            }
+            catch (CliUsageException e)
+            {
+                r.AddError(e.Message); // the CLI's own parsers name the option already
                 return default!;
             }
         };

@@ -86,7 +86,7 @@ internal sealed record OrbitBudgetContract(
     bool Complete, string Stop, long Nodes, long MaxNodes, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? MaxSeconds)
 {
     public static OrbitBudgetContract From(Budgets.SearchOutcome o) => new(o.IsComplete, o.StopName, o.Nodes, o.Budget.MaxNodes,
-        double.IsPositiveInfinity(o.Budget.MaxSeconds) ? null : o.Budget.MaxSeconds);
+        SearchBudgetContract.SecondsOrNull(o.Budget));
 }
 
 /// <summary>One condition of PRDM Def. 3.5: number, statement, verdict and detail.</summary>

@@ -24,9 +24,13 @@ internal sealed record SearchOutcomeContract(string Stop, bool Exhaustive, long 
 {
     public static SearchOutcomeContract From(SearchOutcome outcome) => new(outcome.StopName, outcome.IsComplete, outcome.Nodes,
         Math.Round(outcome.Seconds, 3),
-        new SearchBudgetContract(outcome.Budget.MaxNodes,
-            double.IsPositiveInfinity(outcome.Budget.MaxSeconds) ? null : outcome.Budget.MaxSeconds));
+        new SearchBudgetContract(outcome.Budget.MaxNodes, SearchBudgetContract.SecondsOrNull(outcome.Budget)));
 }
 
 /// <summary>A search's budget: nodes and seconds (null: no time limit).</summary>
-internal sealed record SearchBudgetContract(long Nodes, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Seconds);
+internal sealed record SearchBudgetContract(long Nodes, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Seconds)
+{
+    /// <summary>The time budget as every contract writes it: null for no time limit.</summary>
+    public static double? SecondsOrNull(SearchBudget budget) =>
+        double.IsPositiveInfinity(budget.MaxSeconds) ? null : budget.MaxSeconds;
+}

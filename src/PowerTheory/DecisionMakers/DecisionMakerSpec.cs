@@ -23,8 +23,6 @@ public static class DecisionMakerSpec
     public static IReadOnlyList<DecisionMaker> ParseList(string specs)
     {
         ArgumentNullException.ThrowIfNull(specs);
-        if (specs.Trim().Length == 0)
-            throw new FormatException($"decision-maker list '{specs}' has an empty entry; give {Internal.NamedSpec.Form} separated by commas.");
         var parts = Internal.NamedSpec.SplitList(specs, "decision-maker");
         var result = parts.Select(Parse).ToList();
         var duplicate = result.GroupBy(d => d.Name).FirstOrDefault(g => g.Count() > 1);

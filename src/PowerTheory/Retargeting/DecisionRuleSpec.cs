@@ -32,7 +32,7 @@ public static class DecisionRuleSpec
         string name = entry.Name;
         if (entry.Key is null)
         {
-            if (parsed is null || parsed.Arguments.Count > 0 || spec.Contains(':')) throw new FormatException($"'{name}' takes no parameter; got '{spec}'.");
+            if (parsed is null || parsed.Arguments.Count > 0) throw new FormatException($"'{name}' takes no parameter; got '{spec}'.");
             return entry.Create(0);
         }
         if (parsed is null || parsed.Arguments.Count != 1 || parsed.Get(entry.Key) is not { } valueText

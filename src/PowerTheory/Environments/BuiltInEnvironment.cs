@@ -38,27 +38,28 @@ public sealed class BuiltInEnvironment
     public Mdp Create() => Create(new Dictionary<string, string>());
 
     /// <summary>Builds the MDP with the given parameter values (text, as written after the colon); the others take
-    /// their defaults. The model is named <c>NAME</c>, or <c>NAME:k=v,…</c> listing the values given.</summary>
-    /// <exception cref="ArgumentException">An unknown parameter or a bad value (the message names the environment, the
-    /// parameter and its range).</exception>
+    /// their defaults; keys match parameter names case-insensitively. The model is named <c>NAME</c>, or
+    /// <c>NAME:k=v,…</c> listing the values given.</summary>
+    /// <exception cref="ArgumentException">An unknown parameter, one given twice (in two spellings), or a bad value (the
+    /// message names the environment, the parameter and its range).</exception>
     public Mdp Create(IReadOnlyDictionary<string, string> arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var p in Parameters) values[p.Name] = p.Default;
-        var given = new List<string>();
+        var given = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, text) in arguments)
         {
             var p = Parameters.FirstOrDefault(x => string.Equals(x.Name, key, StringComparison.OrdinalIgnoreCase))
                 ?? throw new ArgumentException(Parameters.Count == 0
                     ? $"{Name} takes no parameters; got '{key}'."
                     : $"{Name} has no parameter '{key}'; its parameters are {string.Join("; ", Parameters)}.");
+            if (!given.Add(p.Name)) throw new ArgumentException($"{Name}: '{key}' is given twice; give each key once.");
             values[p.Name] = p.Parse(Name, text);
         }
-        foreach (var p in Parameters)
-            if (arguments.Keys.Any(k => string.Equals(k, p.Name, StringComparison.OrdinalIgnoreCase))) given.Add($"{p.Name}={EnvironmentParameter.Show(values[p.Name])}");
+        var shown = Parameters.Where(p => given.Contains(p.Name)).Select(p => $"{p.Name}={EnvironmentParameter.Show(values[p.Name])}").ToList();
         var mdp = _factory(new EnvironmentArguments(values));
-        string name = given.Count == 0 ? Name : $"{Name}:{string.Join(",", given)}";
+        string name = shown.Count == 0 ? Name : $"{Name}:{string.Join(",", shown)}";
         return mdp.Name == name ? mdp : mdp.WithName(name);
     }
 

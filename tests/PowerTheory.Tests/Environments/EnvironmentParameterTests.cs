@@ -43,6 +43,16 @@ public class EnvironmentParameterTests
     }
 
     [Test]
+    public void AParameterGivenInTwoSpellingsIsRefusedNotOverwritten()
+    {
+        BuiltInEnvironments.TryGet("open", out var open);
+        var twice = new Dictionary<string, string>(StringComparer.Ordinal) { ["rows"] = "3", ["ROWS"] = "4" };
+        var e = Assert.Throws<ArgumentException>(() => open.Create(twice));
+        Assert.That(e!.Message, Does.Contain("'ROWS' is given twice"));
+        Assert.That(open.Create(new Dictionary<string, string> { ["Rows"] = "3" }).Name, Is.EqualTo("open:rows=3"));
+    }
+
+    [Test]
     public void UnknownBaseNameIsNotABuiltIn() =>
         Assert.That(BuiltInEnvironments.TryCreate("nosuch:slip=0.1", out _), Is.False);
 

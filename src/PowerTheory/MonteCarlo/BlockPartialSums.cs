@@ -4,8 +4,9 @@ namespace PowerTheory.MonteCarlo;
 /// integer counts.</summary>
 internal sealed class BlockPartialSums
 {
-    public BlockPartialSums(int gammas, int moments, int counts)
+    public BlockPartialSums(int gammas, int moments, int counts, int vectorWidth = 0)
     {
+        if (vectorWidth > 0) Vectors = new BlockVectorSums(gammas, moments, vectorWidth);
         Shift = new double[gammas][];
         Sum = new double[gammas][];
         SumSquares = new double[gammas][];
@@ -21,6 +22,10 @@ internal sealed class BlockPartialSums
     }
 
     public int Count { get; private set; }
+
+    /// <summary>The vector sums (a quantity with its control covariates) of estimators that adjust or group samples;
+    /// null for plain sampling, whose scalar sums are <see cref="Sum"/> and <see cref="SumSquares"/>.</summary>
+    public BlockVectorSums? Vectors { get; }
     public double[][] Shift { get; }
     public double[][] Sum { get; }
     public double[][] SumSquares { get; }
@@ -39,6 +44,7 @@ internal sealed class BlockPartialSums
             Array.Clear(Counts[g]);
             Certifications[g] = default;
         }
+        Vectors?.Reset();
     }
 
     public void Add(int g, double[] x, bool first)

@@ -10,7 +10,7 @@ namespace PowerTheory.MonteCarlo;
 /// runs out — the solvers see it too (<see cref="SolveCancellation"/>), so a long sample stops part way — and the totals
 /// hold the longest run of blocks 0, 1, …, k−1 that finished: the figures of a run of k·B samples, marked as stopped. It
 /// knows nothing of what a sample computes: the POWER engine (Power/) and the tendency engine (DecisionMakers/) pass
-/// their own workers to <see cref="Run{TWorker}"/>. The seam "where blocks run" (docs/architecture.md).
+/// their own workers to <c>Run</c>. The seam "where blocks run" (docs/architecture.md).
 /// </summary>
 internal static class BlockScheduler
 {
@@ -29,15 +29,27 @@ internal static class BlockScheduler
     public static RunTotals Run<TWorker>(BlockRunShape shape, Func<TWorker> create, Action<TWorker, long, int, int, BlockPartialSums> runBlock)
         where TWorker : class, IDisposable
     {
+        var totals = new RunTotals(shape.Groups, shape.Moments, shape.Counts);
+        Run(shape, totals, create, runBlock);
+        return totals;
+    }
+
+    /// <summary>Runs blocks <see cref="BlockRunShape.FirstBlock"/> … ⌈N/B⌉ − 1 of <paramref name="shape"/> into
+    /// <paramref name="totals"/>, which may already hold blocks 0 … FirstBlock − 1: a run extended in stages merges the
+    /// same blocks in the same order as one run of the final size.</summary>
+    public static void Run<TWorker>(BlockRunShape shape, IBlockTotals totals, Func<TWorker> create,
+        Action<TWorker, long, int, int, BlockPartialSums> runBlock)
+        where TWorker : class, IDisposable
+    {
         int samples = shape.Samples;
         int blockSize = shape.BlockSize;
         var (blocks, wave) = Layout(samples, blockSize, shape.Threads);
+        wave = (int)Math.Max(1, Math.Min(wave, blocks - shape.FirstBlock));
         var partials = new BlockPartialSums[wave];
-        for (int i = 0; i < wave; i++) partials[i] = new BlockPartialSums(shape.Groups, shape.Moments, shape.Counts);
-        var totals = new RunTotals(shape.Groups, shape.Moments, shape.Counts);
+        for (int i = 0; i < wave; i++) partials[i] = new BlockPartialSums(shape.Groups, shape.Moments, shape.Counts, shape.VectorWidth);
+        var completed = new long[] { shape.FirstBlock * blockSize };
         var pool = new ConcurrentBag<TWorker>();
         var all = new ConcurrentBag<TWorker>();
-        var completed = new long[1];
         var finished = new bool[wave];
         using var deadline = shape.TimeLimit is { } limit ? new CancellationTokenSource(Remaining(limit, shape.StartTimestamp)) : null;
         using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(shape.CancellationToken, deadline.Token);
@@ -46,7 +58,7 @@ internal static class BlockScheduler
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = shape.Threads, CancellationToken = token };
         try
         {
-            for (long start = 0; start < blocks; start += wave)
+            for (long start = shape.FirstBlock; start < blocks; start += wave)
             {
                 long end = Math.Min(blocks, start + wave);
                 long waveStart = start;
@@ -68,7 +80,7 @@ internal static class BlockScheduler
                     System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(
                         e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0]).Throw();
                 }
-                for (long b = waveStart; b < end && (!outOfTime || finished[b - waveStart]); b++) totals.Merge(partials[b - waveStart]);
+                for (long b = waveStart; b < end && (!outOfTime || finished[b - waveStart]); b++) totals.Merge(partials[b - waveStart], b);
                 if (outOfTime)
                 {
                     totals.StoppedAtTimeLimit = totals.Count < samples;
@@ -81,7 +93,6 @@ internal static class BlockScheduler
             foreach (var w in all) w.Dispose();
         }
         if (totals.Count < 2) throw new Budgets.TimeBudgetExceededException(shape.TimeLimit!.Value, totals.Count, blockSize);
-        return totals;
 
         void RunWave(long waveStart, long end) =>
                 Parallel.For(waveStart, end, parallel,

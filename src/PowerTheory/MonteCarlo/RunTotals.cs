@@ -6,7 +6,7 @@ namespace PowerTheory.MonteCarlo;
 /// <para>Means are kept relative to a run-wide shift K₀ (the first block's shift, i.e. the run's first sample), so the
 /// update's δ = mean_B − mean_A is computed from small, shifted numbers: with values of size |K₀| ≫ their spread, δ
 /// would otherwise carry rounding errors of order ulp(K₀), which enter M2 linearly.</para></summary>
-internal sealed class RunTotals
+internal sealed class RunTotals : IBlockTotals
 {
     private readonly double[][] _shift;
     private readonly double[][] _mean;
@@ -36,6 +36,8 @@ internal sealed class RunTotals
 
     /// <summary>What the solves of the merged blocks certified, per γ (maxima and sums, so in any order).</summary>
     public SolveCertification[] Certifications { get; }
+
+    public void Merge(BlockPartialSums b, long block) => Merge(b);
 
     public void Merge(BlockPartialSums b)
     {

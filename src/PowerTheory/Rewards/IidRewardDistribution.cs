@@ -34,4 +34,6 @@ public sealed class IidRewardDistribution : RewardDistribution
 
     /// <inheritdoc />
     public override double? MeanOf(int state) => Law.Mean;
+
+    internal override (ScalarDistribution Law, int DrawnFrom)? Coordinate(int state) => (Law, state);
 }

@@ -46,6 +46,31 @@ public abstract class RewardDistribution
     /// <inheritdoc />
     public override string ToString() => Spec;
 
+    /// <summary>When every state's reward is one independent draw of a known law, or shares the draw of a tied state:
+    /// the law of state <paramref name="state"/> and the state whose draw it takes (itself unless tied). Null for a user
+    /// sampler, whose law is unknown.</summary>
+    internal virtual (ScalarDistribution Law, int DrawnFrom)? Coordinate(int state) => null;
+
+    /// <summary>True when rewards can be made from uniform points by the laws' quantile functions
+    /// (<see cref="FromUniform"/>): every law known.</summary>
+    internal bool HasQuantiles(int stateCount)
+    {
+        for (int s = 0; s < stateCount; s++)
+            if (Coordinate(s) is not { } c || !c.Law.HasQuantile) return false;
+        return true;
+    }
+
+    /// <summary>R(s) = F_s⁻¹(u[k(s)]), with F_s the law of state s and k(s) the state whose draw it takes (inverse-CDF
+    /// sampling: R has the law D when the u are independent uniforms on (0,1)).</summary>
+    internal void FromUniform(ReadOnlySpan<double> u, Span<double> rewards)
+    {
+        for (int s = 0; s < rewards.Length; s++)
+        {
+            var (law, from) = Coordinate(s)!.Value;
+            rewards[s] = from == s ? law.Quantile(u[s]) : rewards[from];
+        }
+    }
+
     /// <summary>The IID distribution D_X-IID = X^|S|: every state gets an independent draw of <paramref name="law"/>.</summary>
     public static RewardDistribution Iid(ScalarDistribution law)
     {

@@ -13,7 +13,7 @@ namespace PowerTheory.Rewards;
 /// its mean, and its canonical spec string (<see cref="Spec"/>, parseable by <see cref="RewardSpecParser.ParseLaw"/>).</para>
 /// <para>Instances are immutable and thread-safe.</para>
 /// </remarks>
-public abstract class ScalarDistribution
+public abstract partial class ScalarDistribution
 {
     private protected ScalarDistribution() { }
 
@@ -37,6 +37,29 @@ public abstract class ScalarDistribution
 
     /// <summary>Draws one value of X using <paramref name="random"/> only.</summary>
     public abstract double Sample(Random random);
+
+    /// <summary>The quantile function F⁻¹(u) = inf{x : F(x) ≥ u} for u ∈ (0,1), so that F⁻¹(U) has the law X when
+    /// U ~ uniform(0,1) (inverse-CDF sampling, used by the quasi-Monte Carlo sampler; docs/power.md). MathNet's inverse
+    /// distribution functions where they exist; exact for discrete laws.</summary>
+    /// <exception cref="NotSupportedException">The law has no quantile function (<see cref="HasQuantile"/> is false).</exception>
+    public virtual double Quantile(double u) => throw new NotSupportedException($"the law '{Spec}' has no quantile function.");
+
+    /// <summary>The distribution function F(x) = P(X ≤ x).</summary>
+    /// <exception cref="NotSupportedException">The law has no distribution function (<see cref="HasQuantile"/> is false).</exception>
+    public virtual double Cdf(double x) => throw new NotSupportedException($"the law '{Spec}' has no distribution function.");
+
+    /// <summary>True when <see cref="Quantile"/> and <see cref="Cdf"/> are available (every built-in law; a law added
+    /// without them is still sampled, but not by inverse CDF).</summary>
+    public virtual bool HasQuantile => false;
+
+    /// <summary>True when X and 2·E[X] − X have the same law, so antithetic pairs (X, 2E[X] − X) keep it.</summary>
+    public virtual bool IsSymmetric => false;
+
+    /// <summary>The atoms of a discrete law (values with positive probability, ascending), null for an atomless law.</summary>
+    internal virtual IReadOnlyList<double>? Atoms => null;
+
+    /// <summary>Points where the density is not smooth, inside (Lower, Upper) (the mode of a triangular law).</summary>
+    internal virtual IReadOnlyList<double> Kinks => [];
 
     /// <inheritdoc />
     public override string ToString() => Spec;
@@ -149,6 +172,10 @@ public abstract class ScalarDistribution
         public override double Mean => 0.5 * (a + b);
         public override string Spec => $"uniform({F(a)},{F(b)})";
         public override double Sample(Random random) => ContinuousUniform.Sample(random, a, b);
+        public override double Quantile(double u) => a + (b - a) * u;
+        public override double Cdf(double x) => x <= a ? 0 : x >= b ? 1 : (x - a) / (b - a);
+        public override bool HasQuantile => true;
+        public override bool IsSymmetric => true;
     }
 
     private sealed class BetaLaw(double alpha, double beta) : ScalarDistribution
@@ -159,6 +186,10 @@ public abstract class ScalarDistribution
         public override double Mean => alpha / (alpha + beta);
         public override string Spec => $"beta({F(alpha)},{F(beta)})";
         public override double Sample(Random random) => MathNet.Numerics.Distributions.Beta.Sample(random, alpha, beta);
+        public override double Quantile(double u) => MathNet.Numerics.Distributions.Beta.InvCDF(alpha, beta, u);
+        public override double Cdf(double x) => x <= 0 ? 0 : x >= 1 ? 1 : MathNet.Numerics.Distributions.Beta.CDF(alpha, beta, x);
+        public override bool HasQuantile => true;
+        public override bool IsSymmetric => alpha == beta;
     }
 
     private sealed class TriangularLaw(double lower, double upper, double mode) : ScalarDistribution
@@ -170,6 +201,12 @@ public abstract class ScalarDistribution
         public override string Spec => $"triangular({F(lower)},{F(upper)},{F(mode)})";
         public override double Sample(Random random) =>
             MathNet.Numerics.Distributions.Triangular.Sample(random, lower, upper, mode);
+        public override double Quantile(double u) => MathNet.Numerics.Distributions.Triangular.InvCDF(lower, upper, mode, u);
+        public override double Cdf(double x) =>
+            x <= lower ? 0 : x >= upper ? 1 : MathNet.Numerics.Distributions.Triangular.CDF(lower, upper, mode, x);
+        public override bool HasQuantile => true;
+        public override bool IsSymmetric => mode - lower == upper - mode;
+        internal override IReadOnlyList<double> Kinks => mode > lower && mode < upper ? [mode] : [];
     }
 
     private sealed class NormalLaw(double mean, double stddev) : ScalarDistribution
@@ -180,6 +217,10 @@ public abstract class ScalarDistribution
         public override double Mean => mean;
         public override string Spec => $"normal({F(mean)},{F(stddev)})";
         public override double Sample(Random random) => MathNet.Numerics.Distributions.Normal.Sample(random, mean, stddev);
+        public override double Quantile(double u) => MathNet.Numerics.Distributions.Normal.InvCDF(mean, stddev, u);
+        public override double Cdf(double x) => MathNet.Numerics.Distributions.Normal.CDF(mean, stddev, x);
+        public override bool HasQuantile => true;
+        public override bool IsSymmetric => true;
     }
 
     private sealed class ExponentialLaw(double rate) : ScalarDistribution
@@ -190,45 +231,9 @@ public abstract class ScalarDistribution
         public override double Mean => 1 / rate;
         public override string Spec => $"exponential({F(rate)})";
         public override double Sample(Random random) => MathNet.Numerics.Distributions.Exponential.Sample(random, rate);
-    }
-
-    private sealed class DiscreteLaw : ScalarDistribution
-    {
-        private readonly double[] _values;
-        private readonly double[] _cumulative;
-        private readonly string _spec;
-
-        public DiscreteLaw(double[] values, double[] probabilities, string spec)
-        {
-            _values = values;
-            _cumulative = new double[probabilities.Length];
-            double c = 0;
-            for (int i = 0; i < probabilities.Length; i++)
-            {
-                c += probabilities[i];
-                _cumulative[i] = c;
-            }
-            _spec = spec;
-            double lo = double.PositiveInfinity, hi = double.NegativeInfinity, mean = 0;
-            for (int i = 0; i < values.Length; i++)
-            {
-                if (probabilities[i] <= 0) continue;
-                lo = Math.Min(lo, values[i]);
-                hi = Math.Max(hi, values[i]);
-                mean += values[i] * probabilities[i];
-            }
-            Lower = lo;
-            Upper = hi;
-            Mean = mean / c;
-        }
-
-        public override double Lower { get; }
-        public override double Upper { get; }
-        public override bool IsContinuous => false;
-        public override double Mean { get; }
-        public override string Spec => _spec;
-
-        public override double Sample(Random random) =>
-            _values.Length == 1 ? _values[0] : _values[Categorical.SampleWithCumulativeDistribution(random, _cumulative)];
+        public override double Quantile(double u) => MathNet.Numerics.Distributions.Exponential.InvCDF(rate, u);
+        public override double Cdf(double x) => x <= 0 ? 0 : MathNet.Numerics.Distributions.Exponential.CDF(rate, x);
+        public override bool HasQuantile => true;
+        public override bool IsSymmetric => false;
     }
 }

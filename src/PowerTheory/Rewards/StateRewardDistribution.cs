@@ -132,4 +132,6 @@ public sealed class StateRewardDistribution : RewardDistribution
 
     /// <inheritdoc />
     public override double? MeanOf(int state) => _laws[state].Mean;
+
+    internal override (ScalarDistribution Law, int DrawnFrom)? Coordinate(int state) => (_laws[_drawFrom[state]], _drawFrom[state]);
 }

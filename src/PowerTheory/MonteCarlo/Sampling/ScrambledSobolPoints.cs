@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace PowerTheory.MonteCarlo.Sampling;
 
@@ -33,20 +32,14 @@ namespace PowerTheory.MonteCarlo.Sampling;
 /// (k + ½)/2⁵², which is exact in a double and lies in the open interval (0, 1). (A 53-bit k would not work: for
 /// k ≥ 2⁵², (k + ½)/2⁵³ is not representable, and k = 2⁵³ − 1 rounds to 1.)
 /// </para>
-/// Not thread-safe; one instance per thread.
+/// The scrambling itself is <see cref="OwenScramble"/> (AVX2, four coordinates at a time, when available). Not
+/// thread-safe; one instance per thread.
 /// </summary>
 internal sealed class ScrambledSobolPoints
 {
     /// <summary>The number of points of one scramble: 2³², the direction numbers' precision.</summary>
     public const long MaxPoints = 1L << SobolDirectionNumbers.Bits;
 
-    /// <summary>The number of scrambled bits plus hash bits per coordinate (see the remarks on the output).</summary>
-    private const int OutputBits = 52;
-
-    /// <summary>The tag that keeps the tail hash's inputs apart from the node words (node numbers are below 2³³).</summary>
-    private const ulong TailTag = 1UL << 40;
-
-    private const double Half52 = 1.0 / (1L << 53); // (2k + 1)/2⁵³ = (k + ½)/2⁵²
     private const double Unit32 = 1.0 / (1L << 32);
 
     private readonly uint[] _x;      // the unscrambled coordinates of the current point
@@ -124,10 +117,7 @@ internal sealed class ScrambledSobolPoints
             throw new InvalidOperationException($"A Sobol scramble has {MaxPoints} points; all were drawn.");
         var x = _x.AsSpan();
         if (_scrambled)
-        {
-            var keys = _keys.AsSpan(0, x.Length);
-            for (int j = 0; j < x.Length; j++) u[j] = Scramble(x[j], keys[j], _precision);
-        }
+            OwenScramble.Apply(x, _keys, _precision, u);
         else
             for (int j = 0; j < x.Length; j++) u[j] = x[j] * Unit32;
         long next = _index + 1;
@@ -138,35 +128,5 @@ internal sealed class ScrambledSobolPoints
             for (int j = 0; j < x.Length; j++) x[j] ^= v[j];
         }
         _index = next;
-    }
-
-    /// <summary>The scrambled coordinate of the unscrambled 32-bit coordinate <paramref name="x"/>, as the midpoint
-    /// of its 52-bit cell.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Scramble(uint x, ulong key, int precision)
-    {
-        unchecked
-        {
-            uint flips = 0;
-            for (int depth = 0; depth < precision; depth += 6)
-            {
-                ulong prefix = depth == 0 ? 0 : x >> (32 - depth);
-                ulong coins = BlockRandom.Mix(key + ((1UL << depth) | prefix) * BlockRandom.Golden);
-                int c = (int)(((ulong)x << 32 >> (58 - depth)) & 63); // the next six bits (zero-padded past bit 32)
-                uint f = (uint)(coins & 1) << 5
-                    | (uint)((coins >> (1 + (c >> 5))) & 1) << 4
-                    | (uint)((coins >> (3 + (c >> 4))) & 1) << 3
-                    | (uint)((coins >> (7 + (c >> 3))) & 1) << 2
-                    | (uint)((coins >> (15 + (c >> 2))) & 1) << 1
-                    | (uint)((coins >> (31 + (c >> 1))) & 1);
-                flips |= (uint)((ulong)f << 58 >> (32 + depth)); // place the six flips at bits depth+1 … depth+6
-            }
-            ulong head = (x ^ flips) >> (32 - precision);
-            ulong fullPrefix = x >> (32 - precision);
-            int tailBits = OutputBits - precision;
-            ulong tail = BlockRandom.Mix(key + (TailTag | (1UL << precision) | fullPrefix) * BlockRandom.Golden) >> (64 - tailBits);
-            ulong k = (head << tailBits) | tail;
-            return (long)(2 * k + 1) * Half52;
-        }
     }
 }

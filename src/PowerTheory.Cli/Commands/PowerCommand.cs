@@ -28,15 +28,19 @@ public static class PowerCommand
         {
             Description = "Precompute F_nd(s) (RSD_nd(s) at γ = 1) for every state and take V* = max f·r per sample; same numbers, faster when the sets are small.",
         };
+        var accuracy = new AccuracyOptions();
         var format = OutputFormatOption.Create();
         var command = new Command("power", "Monte Carlo POWER of every state and optimality probability of every action.")
         {
             mdpArgument, gamma, samples, seed, rewards.Law, rewards.StateOverrides, rewards.Ties, threads, sampling.Seconds, fastPath, noProgress, format,
         };
+        foreach (var option in accuracy.All) command.Options.Add(option);
         command.SetAction(parseResult =>
         {
             var outputFormat = OutputFormatOption.Parse(parseResult.GetValue(format));
             var (n, seedValue, t) = sampling.Read(parseResult);
+            var (targetSe, targetCi, targetActions, sampler, covariates) = accuracy.Read(parseResult);
+            n = AccuracyOptions.Samples(parseResult, samples, n, targetSe is not null || targetCi is not null);
             var loaded = MdpSource.Load(parseResult.GetValue(mdpArgument), context);
             var mdp = loaded.Mdp;
             var gammas = DiscountOption.Resolve(parseResult.GetValue(gamma), loaded.Document.Gamma);
@@ -51,12 +55,18 @@ public static class PowerCommand
                 TimeLimit = sampling.TimeLimit(parseResult),
                 UseNonDominatedSets = parseResult.GetValue(fastPath),
                 Progress = showProgress ? new ProgressBar(context.Error) : null,
+                TargetStandardError = targetSe,
+                TargetCi95HalfWidth = targetCi,
+                TargetIncludesActions = targetActions,
+                Sampler = sampler,
+                ControlVariates = covariates,
             };
             var result = new PowerEstimator(mdp, distribution).Estimate(gammas, options);
             if (showProgress) context.Error.Write("\r" + new string(' ', ProgressBar.Width) + "\r");
             if (result.StoppedAtTimeLimit)
                 context.Diagnostic(SamplingOptions.StoppedWarning(options.TimeLimit!.Value, result.Samples, result.SamplesRequested, result.BlockSize));
             DegradationOutput.Warn(context, result.Degradations);
+            AccuracyOutput.Warn(context, result);
             CertificationOutput.Warn(context, result);
             switch (outputFormat)
             {
@@ -80,6 +90,7 @@ public static class PowerCommand
         var mdp = result.Mdp;
         context.Out.WriteLine(
             $"POWER of {ValidateCommand.Describe(loaded)} under {result.RewardSpec}, {result.Samples} samples, seed {result.Seed}");
+        AccuracyOutput.WriteText(context, result);
         foreach (var at in result.ByGamma)
         {
             context.Out.WriteLine();

@@ -45,7 +45,8 @@ public static class PowerResultJson
 internal sealed record PowerAtGammaContract(
     double Gamma, int Samples, int? SamplesRequested, string? Stop, IReadOnlyDictionary<string, long> Degradations,
     ulong Seed, string Reward, CertificationContract? Certification, IEnumerable<StatePowerContract> States,
-    IEnumerable<ActionOptimalityContract> Actions, List<PowerComparisonContract>? Comparisons, List<EventProbabilityContract>? Events)
+    IEnumerable<ActionOptimalityContract> Actions, List<PowerComparisonContract>? Comparisons, List<EventProbabilityContract>? Events,
+    EstimatorContract? Estimator = null, AccuracyContract? Accuracy = null)
 {
     public static PowerAtGammaContract From(PowerResult result, PowerAtDiscount at) => new(
         at.Gamma, result.Samples,
@@ -54,14 +55,22 @@ internal sealed record PowerAtGammaContract(
         at.Certification.Solves == 0 ? null : new CertificationContract(at.Certification.MaxValueErrorBound,
             at.Certification.Target, at.Certification.Refinements, at.Certification.NearTies, at.Certification.Uncertified),
         at.States.Select(s => new StatePowerContract(s.Name, s.Power.Mean, s.Power.StandardError,
-            [s.Power.Ci95Lower, s.Power.Ci95Upper])),
+            [s.Power.Ci95Lower, s.Power.Ci95Upper], Finite(s.VarianceReduction))),
         at.Actions.Select(a => new ActionOptimalityContract(a.StateName, a.ActionName, a.Probability.Mean,
             a.Probability.StandardError)),
         at.Comparisons.Count == 0 ? null : at.Comparisons.Select(c => new PowerComparisonContract(c.StateName, c.ActionName,
             c.OtherActionName, c.ExpectedPowerOfAction.Mean, c.ExpectedPowerOfOther.Mean, c.Difference.Mean,
             c.Difference.StandardError, c.ZScore, VerdictName(c.Verdict))).ToList(),
         at.Events.Count == 0 ? null : at.Events.Select(e => new EventProbabilityContract(e.Event.Description,
-            e.Probability.Mean, e.Probability.StandardError)).ToList());
+            e.Probability.Mean, e.Probability.StandardError)).ToList(),
+        result.Estimator.Name == "independent" && result.Accuracy is null ? null : new EstimatorContract(result.Estimator.Name,
+            result.Estimator.Covariates.ToList(), result.Estimator.Replicates, result.Estimator.PointsPerReplicate,
+            result.Estimator.FromReplicates ? "student-t over independent scrambles" : "normal", Finite(at.MedianVarianceReduction)),
+        result.Accuracy is not { } a ? null : new AccuracyContract(a.TargetStandardError, a.TargetCi95HalfWidth, a.Met, a.Stages,
+            result.SamplesRequested, a.WorstStandardError, a.WorstCi95HalfWidth, a.WorstQuantity));
+
+    /// <summary>A variance reduction as JSON can hold it: +∞ (covariates that explain the quantity exactly) as null.</summary>
+    private static double? Finite(double? x) => x is { } v && double.IsFinite(v) ? v : null;
 
     private static string VerdictName(PowerSeekingVerdict verdict) => verdict switch
     {
@@ -77,7 +86,18 @@ internal sealed record PowerAtGammaContract(
 internal sealed record CertificationContract(double MaxValueErrorBound, double Target, long RefinedSamples, long NearTies, long UncertifiedSamples);
 
 /// <summary>POWER of one state with its standard error and 95% interval.</summary>
-internal sealed record StatePowerContract(string State, double Power, double Stderr, double[] Ci95);
+internal sealed record StatePowerContract(string State, double Power, double Stderr, double[] Ci95, double? VarianceReduction = null);
+
+/// <summary><c>{"name":"scrambled-sobol+control-variates","covariates":[…],"replicates":R,"pointsPerReplicate":B,
+/// "interval":"student-t over independent scrambles","medianVarianceReduction":v}</c>: the estimator (absent for a
+/// plain fixed run).</summary>
+internal sealed record EstimatorContract(string Name, List<string> Covariates, long Replicates, int PointsPerReplicate, string Interval,
+    double? MedianVarianceReduction);
+
+/// <summary><c>{"targetStandardError":X,"met":true,"stages":k,"samplesCap":N,"worstStandardError":e,…}</c>: how a
+/// target-accuracy run ended.</summary>
+internal sealed record AccuracyContract(double? TargetStandardError, double? TargetCi95HalfWidth, bool Met, int Stages, int SamplesCap,
+    double WorstStandardError, double WorstCi95HalfWidth, string WorstQuantity);
 
 /// <summary>The probability that an action is optimal.</summary>
 internal sealed record ActionOptimalityContract(string State, string Action, double OptimalityProbability, double Stderr);

@@ -29,6 +29,17 @@ public sealed class PowerAtDiscount
     /// exact γ = 0 and γ = 1 limits and on the non-dominated fast path of deterministic MDPs.</summary>
     public Solvers.SolveCertification Certification { get; }
 
+    /// <summary>The median over states of POWER's variance reduction against plain sampling
+    /// (<see cref="StatePower.VarianceReduction"/>); null for plain sampling or an optimality-only run.</summary>
+    public double? MedianVarianceReduction
+    {
+        get
+        {
+            var r = _states.Where(s => s.VarianceReduction is not null).Select(s => s.VarianceReduction!.Value).Order().ToArray();
+            return r.Length == 0 ? null : r.Length % 2 == 1 ? r[r.Length / 2] : (r[r.Length / 2 - 1] + r[r.Length / 2]) / 2;
+        }
+    }
+
     /// <summary>The discount γ ∈ [0,1] (0 and 1 are the limits of docs/theory.md §4.2 item 7).</summary>
     public double Gamma { get; }
 

@@ -72,7 +72,8 @@ public sealed class PowerEstimator
         using var degradations = Internal.DegradationScope.Begin();
         ArgumentNullException.ThrowIfNull(gammas);
         var plan = new PowerRunPlan(Mdp, Rewards, _solvers, gammas, options ?? new PowerOptions(), start);
-        return PowerResultBuilder.Build(plan, plan.RunBlocks());
+        var (totals, accuracy) = plan.Run();
+        return PowerResultBuilder.Build(plan, totals, accuracy);
     }
 
     /// <summary>The paired POWER-seeking comparison of <paramref name="action"/> versus <paramref name="otherAction"/> at
@@ -107,5 +108,7 @@ public sealed class PowerEstimator
         TieTolerance = o.TieTolerance, OptimalityOnly = optimalityOnly ?? o.OptimalityOnly, Comparisons = comparisons,
         Events = events, Progress = o.Progress, CancellationToken = o.CancellationToken, TimeLimit = o.TimeLimit,
         UseNonDominatedSets = o.UseNonDominatedSets, NonDominatedVertexLimit = o.NonDominatedVertexLimit,
+        TargetStandardError = o.TargetStandardError, TargetCi95HalfWidth = o.TargetCi95HalfWidth,
+        TargetIncludesActions = o.TargetIncludesActions, Sampler = o.Sampler, ControlVariates = o.ControlVariates,
     };
 }

@@ -65,6 +65,34 @@ public sealed class PowerOptions
     /// samples throw <see cref="Budgets.TimeBudgetExceededException"/>.</summary>
     public TimeSpan? TimeLimit { get; init; }
 
+    /// <summary>Sample until the standard error of every target quantity is at most this (null: a fixed run of
+    /// <see cref="Samples"/>). <see cref="Samples"/> is then the cap. The target quantities are POWER of every state,
+    /// the requested comparisons and events, and the optimality probability of every action when
+    /// <see cref="TargetIncludesActions"/> is set or the run is optimality-only. The run grows in stages by the two-stage
+    /// rule of docs/power.md ("Target accuracy"), never by watching the running standard error; the result reports the
+    /// samples used and whether the target was met (<see cref="PowerResult.Accuracy"/>).</summary>
+    public double? TargetStandardError { get; init; }
+
+    /// <summary>Like <see cref="TargetStandardError"/>, for the half-width of the 95% interval (z·SE, or t·SE for
+    /// replicates).</summary>
+    public double? TargetCi95HalfWidth { get; init; }
+
+    /// <summary>Include every action's optimality probability in the target quantities (their standard error is up to
+    /// 0.5/√N, so this needs many samples).</summary>
+    public bool TargetIncludesActions { get; init; }
+
+    /// <summary>How samples are drawn; null (the default) picks <see cref="SamplingMethod.ScrambledSobol"/> for a
+    /// target-accuracy run whose laws all have quantile functions and <see cref="SamplingMethod.Independent"/>
+    /// otherwise, so fixed runs keep their figures. Sobol with a law that has no quantile function falls back to
+    /// independent sampling and says so (<see cref="PowerResult.Degradations"/>).</summary>
+    public SamplingMethod? Sampler { get; init; }
+
+    /// <summary>Regression-adjust POWER by control covariates of exactly known mean (the discounted best reachable reward
+    /// and R(s), docs/power.md "Control variates"), cross-fitted so the estimate stays unbiased. Null (the default): on
+    /// for target-accuracy runs where the means are known, off otherwise. True where the means are unknown (a user
+    /// sampler) falls back, visibly, to no adjustment.</summary>
+    public bool? ControlVariates { get; init; }
+
     /// <summary>Cancels the run.</summary>
     public CancellationToken CancellationToken { get; init; }
 }

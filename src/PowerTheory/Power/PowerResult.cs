@@ -43,6 +43,12 @@ public sealed class PowerResult
     /// <see cref="Samples"/> samples (a run of that many samples with the same seed and block size).</summary>
     public bool StoppedAtTimeLimit { get; init; }
 
+    /// <summary>The estimator behind the figures (sampler, control covariates, replicates).</summary>
+    public EstimatorReport Estimator { get; init; } = new("independent", MonteCarlo.SamplingMethod.Independent, [], 0, 1);
+
+    /// <summary>How a target-accuracy run ended (null for a fixed run).</summary>
+    public AccuracyReport? Accuracy { get; init; }
+
     /// <summary>The seed.</summary>
     public ulong Seed { get; }
 

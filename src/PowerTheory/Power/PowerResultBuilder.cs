@@ -5,7 +5,7 @@ namespace PowerTheory.Power;
 /// <summary>Turns a run's merged totals into the public <see cref="PowerResult"/>.</summary>
 internal static class PowerResultBuilder
 {
-    public static PowerResult Build(PowerRunPlan plan, RunTotals t)
+    public static PowerResult Build(PowerRunPlan plan, PowerTotals t, AccuracyReport? accuracy)
     {
         var o = plan.Options;
         var mdp = plan.Mdp;
@@ -15,7 +15,11 @@ internal static class PowerResultBuilder
         {
             double gamma = plan.Gammas[g];
             var states = new StatePower[plan.ComputesPower ? mdp.StateCount : 0];
-            for (int s = 0; s < states.Length; s++) states[s] = new StatePower(s, mdp.StateNames[s], t.Estimate(g, slots.Power(s)));
+            for (int s = 0; s < states.Length; s++)
+            {
+                var (estimate, reduction) = t.Estimate(g, slots.Power(s));
+                states[s] = new StatePower(s, mdp.StateNames[s], estimate) { VarianceReduction = reduction };
+            }
             var actions = new ActionOptimality[mdp.StateActionCount];
             for (int s = 0; s < mdp.StateCount; s++)
                 for (int a = 0; a < mdp.ActionCount(s); a++)
@@ -29,7 +33,7 @@ internal static class PowerResultBuilder
                 var req = plan.Comparisons[c];
                 comparisons[c] = new PowerSeekingComparison(gamma, req.State, mdp.StateNames[req.State],
                     req.Action, mdp.ActionName(req.State, req.Action), req.OtherAction, mdp.ActionName(req.State, req.OtherAction),
-                    t.Estimate(g, slots.Comparison(c, 0)), t.Estimate(g, slots.Comparison(c, 1)), t.Estimate(g, slots.Comparison(c, 2)),
+                    t.Estimate(g, slots.Comparison(c, 0)).Estimate, t.Estimate(g, slots.Comparison(c, 1)).Estimate, t.Estimate(g, slots.Comparison(c, 2)).Estimate,
                     plan.Comparisons.Length * plan.Gammas.Length);
             }
             var events = new EventProbability[plan.Events.Length];
@@ -38,12 +42,17 @@ internal static class PowerResultBuilder
             byGamma[g] = new PowerAtDiscount(mdp, gamma, states, actions, comparisons, events, t.Certifications[g]);
         }
         var kept = plan.Kept;
+        var sampling = plan.Sampling;
+        var estimator = new EstimatorReport(sampling.Name, sampling.Sampler,
+            sampling.Covariates is null ? [] : ControlVariatePlan.Names, t.Units, sampling.Sobol ? plan.BlockSize : 1);
         if (kept is not null && t.Count < o.Samples)
             kept = kept.Select(k => k.AsSpan(0, (int)(t.Count * mdp.StateCount)).ToArray()).ToArray();
         return new PowerResult(mdp, plan.Rewards.Spec, (int)t.Count, o.Seed, plan.BlockSize, plan.Threads, byGamma, kept)
         {
             SamplesRequested = o.Samples,
             StoppedAtTimeLimit = t.StoppedAtTimeLimit,
+            Estimator = estimator,
+            Accuracy = accuracy,
         };
     }
 }

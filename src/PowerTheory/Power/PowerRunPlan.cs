@@ -24,7 +24,6 @@ internal sealed class PowerRunPlan
         for (int i = 0; i < Gammas.Length; i++)
             if (double.IsNaN(Gammas[i]) || Gammas[i] < 0 || Gammas[i] > 1)
                 throw new ArgumentOutOfRangeException(nameof(gammas), Gammas[i], $"gamma[{i}] must be in [0, 1]; got {Gammas[i]}.");
-        BlockSize = shared.BlockSize;
         Threads = shared.Threads;
         if (!(o.TieTolerance > 0) || double.IsInfinity(o.TieTolerance))
             throw new ArgumentOutOfRangeException(nameof(o.TieTolerance), o.TieTolerance, $"TieTolerance must be a positive finite number; got {o.TieTolerance}.");
@@ -57,6 +56,8 @@ internal sealed class PowerRunPlan
         }
         Events = events.Select(e => EventPlan.Create(mdp, e)).ToArray();
         Slots = new StatisticSlots(n, mdp.StateActionCount, ComputesPower, Comparisons.Length, Events.Length);
+        Sampling = new PowerSamplingPlan(mdp, rewards, o, Gammas, Slots, Comparisons, shared.BlockSize, ComputesPower);
+        BlockSize = Sampling.BlockSize;
         RequireMemory(mdp, o);
         if (o.KeepSamples && ComputesPower)
         {
@@ -86,15 +87,54 @@ internal sealed class PowerRunPlan
             "use fewer γ values or threads (--threads), or a smaller model");
     }
 
-    /// <summary>Runs the plan's blocks on the Monte Carlo scheduler with the POWER engine's <see cref="SampleWorker"/>s.
-    /// Each block carries what its solves certified, merged with its sums: a stopped run reports its kept blocks only.</summary>
-    public RunTotals RunBlocks()
+    /// <summary>Runs the plan's blocks on the Monte Carlo scheduler with the POWER engine's <see cref="SampleWorker"/>s:
+    /// a fixed run of <see cref="PowerSamplingPlan.Samples"/>, or a target-accuracy run in stages
+    /// (<see cref="TargetAccuracy"/>): a pilot, then whole blocks up to the size the pilot's worst standard error asks
+    /// for, again while the target is not met, up to the cap. Stage k merges blocks after those of stage k − 1 in block
+    /// order, so the result is that of a fixed run of the final size. Each block carries what its solves certified.</summary>
+    public (PowerTotals Totals, AccuracyReport? Accuracy) Run()
     {
         var o = Options;
-        var shape = new BlockRunShape(o.Samples, BlockSize, Threads, Gammas.Length, Slots.Moments, Slots.Counts,
-            o.Progress, o.CancellationToken, o.TimeLimit, StartTimestamp);
-        return BlockScheduler.Run(shape, () => new SampleWorker(this), (w, b, first, count, sums) => w.RunBlock(b, first, count, sums));
+        var totals = new PowerTotals(Sampling, Gammas.Length, Slots.Moments, Slots.Counts);
+        int cap = Sampling.Samples;
+        if (!Sampling.HasTarget)
+        {
+            RunStage(totals, cap, 0);
+            return (totals, null);
+        }
+        int b = BlockSize;
+        // Units: samples (independent) or scrambles (Sobol); a stage always ends on a whole block.
+        int unitsPerBlock = Sampling.Sobol ? 1 : b;
+        long capUnits = Sampling.Sobol ? cap / b : cap;
+        long units = Sampling.Sobol
+            ? Math.Min(PowerSamplingPlan.MinimumScrambles, capUnits)
+            : Math.Min(capUnits, Math.Max(2L * b, (PowerSamplingPlan.PilotSamples + b - 1L) / b * b));
+        int stages = 0;
+        long firstBlock = 0;
+        while (true)
+        {
+            int stageSamples = (int)(Sampling.Sobol ? units * b : units);
+            RunStage(totals, stageSamples, firstBlock);
+            stages++;
+            firstBlock = (stageSamples + (long)b - 1) / b;
+            var (ratio, worstSe, worstHw, worst) = TargetQuantities.Worst(this, totals);
+            bool met = ratio <= 1;
+            if (met || units >= capUnits || totals.StoppedAtTimeLimit)
+                return (totals, new AccuracyReport(o.TargetStandardError, o.TargetCi95HalfWidth, met, stages, worstSe, worstHw, worst));
+            units = TargetAccuracy.NextTotal(units, ratio, 1, capUnits, unitsPerBlock);
+        }
     }
+
+    private void RunStage(PowerTotals totals, int samples, long firstBlock)
+    {
+        var o = Options;
+        var shape = new BlockRunShape(samples, BlockSize, Threads, Gammas.Length, Slots.Moments, Slots.Counts,
+            o.Progress, o.CancellationToken, o.TimeLimit, StartTimestamp, firstBlock, Sampling.Width);
+        BlockScheduler.Run(shape, totals.Blocks, () => new SampleWorker(this), (w, blk, first, count, sums) => w.RunBlock(blk, first, count, sums));
+    }
+
+    /// <summary>The estimator and its layout.</summary>
+    public PowerSamplingPlan Sampling { get; }
 
     /// <summary>When the call started (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>): the time limit counts from it.</summary>
     public long StartTimestamp { get; }

@@ -1,5 +1,6 @@
 using PowerTheory.Solvers;
 using PowerTheory.MonteCarlo;
+using PowerTheory.MonteCarlo.Sampling;
 
 namespace PowerTheory.Power;
 
@@ -14,6 +15,10 @@ internal sealed class SampleWorker : IDisposable
     private readonly bool[] _optimal;
     private readonly double[] _x;
     private readonly EventScratch _scratch;
+    private readonly double[] _u;          // Sobol: the current point
+    private readonly double[] _z;          // adjusted: every slot's (y, c₁ … c_K)
+    private readonly double[] _c1;         // covariates: c₁ of every state
+    private readonly ControlVariatePlan.Scratch? _covariateScratch;
 
     public SampleWorker(PowerRunPlan plan)
     {
@@ -25,6 +30,11 @@ internal sealed class SampleWorker : IDisposable
         _optimal = new bool[mdp.StateActionCount];
         _x = new double[Math.Max(1, plan.Slots.Moments)];
         _scratch = new EventScratch(mdp.StateCount);
+        var sampling = plan.Sampling;
+        _u = sampling.Sobol ? new double[mdp.StateCount] : [];
+        _z = new double[sampling.Adjusted ? plan.Slots.Moments * sampling.Width : 0];
+        _c1 = new double[sampling.Covariates is null ? 0 : mdp.StateCount];
+        _covariateScratch = sampling.Covariates?.NewScratch();
     }
 
     /// <summary>Draws and solves samples <paramref name="first"/> … first + count − 1, which form block
@@ -35,12 +45,20 @@ internal sealed class SampleWorker : IDisposable
         var mdp = plan.Mdp;
         var slots = plan.Slots;
         int n = mdp.StateCount;
-        var rng = BlockRandom.ForBlock(plan.Options.Seed, block);
+        var sampling = plan.Sampling;
+        var rng = sampling.Sobol ? null : BlockRandom.ForBlock(plan.Options.Seed, block);
+        // Sobol: block b is the first B points of scramble b.
+        var points = sampling.Sobol ? new ScrambledSobolPoints(n, plan.Options.Seed, block, sampling.PrecisionBits) : null;
         sums.Reset(count);
         foreach (var solver in _solvers) solver.Reset();
         for (int i = 0; i < count; i++)
         {
-            plan.Rewards.Sample(rng, _r);
+            if (points is null) plan.Rewards.Sample(rng!, _r);
+            else
+            {
+                points.Next(_u);
+                plan.Rewards.FromUniform(_u, _r);
+            }
             double maxAbs = 0;
             for (int s = 0; s < n; s++)
             {
@@ -73,10 +91,54 @@ internal sealed class SampleWorker : IDisposable
                     _x[slots.Comparison(c, 1)] = xb;
                     _x[slots.Comparison(c, 2)] = xa - xb;
                 }
-                sums.Add(g, _x, i == 0);
+                if (sampling.Adjusted) AddAdjusted(g, sums, i == 0);
+                else sums.Add(g, _x, i == 0);
             }
         }
         for (int g = 0; g < _solvers.Length; g++) sums.Certifications[g] = _solvers[g].TakeCertification();
+    }
+
+    /// <summary>Adds the sample's vectors z = (y, c₁, c₂) per moment slot: for POWER(s) the covariates c₁(s) and R(s),
+    /// for a comparison their expectations after each action and the difference (<see cref="ControlVariatePlan"/>).</summary>
+    private void AddAdjusted(int g, BlockPartialSums sums, bool first)
+    {
+        var plan = _plan;
+        var slots = plan.Slots;
+        var cv = plan.Sampling.Covariates;
+        int d = plan.Sampling.Width;
+        if (cv is null)
+        {
+            for (int k = 0; k < slots.Moments; k++) _z[k] = _x[k];
+            sums.Vectors!.Add(g, _z, first);
+            return;
+        }
+        var mdp = plan.Mdp;
+        cv.Compute(plan.Gammas[g], _r, _c1, _covariateScratch!);
+        for (int s = 0; s < mdp.StateCount; s++)
+        {
+            int o = slots.Power(s) * d;
+            _z[o] = _x[slots.Power(s)];
+            _z[o + 1] = _c1[s];
+            _z[o + 2] = _r[s];
+        }
+        for (int c = 0; c < plan.Comparisons.Length; c++)
+        {
+            var req = plan.Comparisons[c];
+            int sa = mdp.FirstStateAction(req.State) + req.Action, sb = mdp.FirstStateAction(req.State) + req.OtherAction;
+            double a1 = mdp.ExpectedValue(sa, _c1), b1 = mdp.ExpectedValue(sb, _c1);
+            double a2 = mdp.ExpectedValue(sa, _r), b2 = mdp.ExpectedValue(sb, _r);
+            Put(slots.Comparison(c, 0), a1, a2);
+            Put(slots.Comparison(c, 1), b1, b2);
+            Put(slots.Comparison(c, 2), a1 - b1, a2 - b2);
+        }
+        sums.Vectors!.Add(g, _z, first);
+
+        void Put(int slot, double c1, double c2)
+        {
+            _z[slot * d] = _x[slot];
+            _z[slot * d + 1] = c1;
+            _z[slot * d + 2] = c2;
+        }
     }
 
     public void Dispose()

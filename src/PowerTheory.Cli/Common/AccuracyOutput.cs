@@ -17,7 +17,7 @@ public static class AccuracyOutput
     public static void WriteText(CliContext context, PowerResult result)
     {
         var e = result.Estimator;
-        if (e.Name == "independent" && result.Accuracy is null) return;
+        if (e.IsPlain && result.Accuracy is null) return;
         string replicates = e.FromReplicates ? FormattableString.Invariant($", SE from {e.Replicates} independent scrambles of {e.PointsPerReplicate} points (Student t intervals)") : "";
         string reduction = result.ByGamma.Select(g => g.MedianVarianceReduction).FirstOrDefault(r => r is not null) is { } r
             ? FormattableString.Invariant($", median variance reduction {Numbers.Significant(r, 3)}× against plain sampling") : "";

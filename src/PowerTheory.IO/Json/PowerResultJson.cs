@@ -63,7 +63,7 @@ internal sealed record PowerAtGammaContract(
             c.Difference.StandardError, c.ZScore, VerdictName(c.Verdict))).ToList(),
         at.Events.Count == 0 ? null : at.Events.Select(e => new EventProbabilityContract(e.Event.Description,
             e.Probability.Mean, e.Probability.StandardError)).ToList(),
-        result.Estimator.Name == "independent" && result.Accuracy is null ? null : new EstimatorContract(result.Estimator.Name,
+        result.Estimator.IsPlain && result.Accuracy is null ? null : new EstimatorContract(result.Estimator.Name,
             result.Estimator.Covariates.ToList(), result.Estimator.Replicates, result.Estimator.PointsPerReplicate,
             result.Estimator.FromReplicates ? "student-t over independent scrambles" : "normal", Finite(at.MedianVarianceReduction)),
         result.Accuracy is not { } a ? null : new AccuracyContract(a.TargetStandardError, a.TargetCi95HalfWidth, a.Met, a.Stages,

@@ -13,4 +13,8 @@ public sealed record EstimatorReport(string Name, SamplingMethod Sampler, IReadO
     /// <summary>True when standard errors come from the spread of a few independent replicates, and the 95% intervals
     /// use Student's t with <see cref="Replicates"/> − 1 degrees of freedom.</summary>
     public bool FromReplicates => Sampler == SamplingMethod.ScrambledSobol;
+
+    /// <summary>True for plain independent sampling without covariates: the estimator of the section "The estimator and
+    /// its error bars" of docs/power.md.</summary>
+    public bool IsPlain => Sampler == SamplingMethod.Independent && Covariates.Count == 0;
 }

@@ -32,7 +32,7 @@ internal sealed class SampleWorker : IDisposable
         _scratch = new EventScratch(mdp.StateCount);
         var sampling = plan.Sampling;
         _u = sampling.Sobol ? new double[mdp.StateCount] : [];
-        _z = new double[sampling.Adjusted ? plan.Slots.Moments * sampling.Width : 0];
+        _z = new double[sampling.Covariates is null ? 0 : plan.Slots.Moments * sampling.Width];
         _c1 = new double[sampling.Covariates is null ? 0 : mdp.StateCount];
         _covariateScratch = sampling.Covariates?.NewScratch();
     }
@@ -108,8 +108,8 @@ internal sealed class SampleWorker : IDisposable
         int d = plan.Sampling.Width;
         if (cv is null)
         {
-            for (int k = 0; k < slots.Moments; k++) _z[k] = _x[k];
-            sums.Vectors!.Add(g, _z, first);
+            // Sobol replicates without covariates: z is the quantity itself, one per slot.
+            sums.Vectors!.Add(g, _x, first);
             return;
         }
         var mdp = plan.Mdp;
